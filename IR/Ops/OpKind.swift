@@ -1,0 +1,55 @@
+/// Every op of the IR, by its name in the text format.
+///
+/// Each op has one declarative definition, its `OpSchema` (operands, attributes with defaults,
+/// shape and type rule); `OpKind.allCases` enumerates the op set so that tests can cover it.
+public enum OpKind: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+    // Constants
+    case constant
+    // Convolution
+    case conv
+    case convTranspose = "conv_transpose"
+    // Pooling
+    case maxPool = "max_pool"
+    case avgPool = "avg_pool"
+    case globalAvgPool = "global_avg_pool"
+    case globalMaxPool = "global_max_pool"
+    // Normalization
+    case batchNorm = "batch_norm"
+    case instanceNorm = "instance_norm"
+    case lrn
+    // Activations
+    case relu
+    case leakyRelu = "leaky_relu"
+    case prelu
+    case clip
+    case sigmoid
+    case tanh
+    case hardSigmoid = "hard_sigmoid"
+    case hardSwish = "hard_swish"
+    case silu
+    case elu
+    case softmax
+    case logSoftmax = "log_softmax"
+    // Linear algebra
+    case gemm
+    case matmul
+    // Element-wise binary with broadcasting
+    case add, sub, mul, div
+    // Data movement
+    case concat
+    case flatten
+    case reshape
+    case transpose
+    case pad
+    case resize
+    case dropout
+    case identity
+    case squeeze
+    case unsqueeze
+    // Losses
+    case softmaxCrossEntropy = "softmax_cross_entropy"
+    case mse
+    case hinge
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderCNNPassesTests() { #expect(Bool(true)) }

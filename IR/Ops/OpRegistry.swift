@@ -1,7 +1,49 @@
-// TEMPORARY (replaced by the op-set work): every op passes its first operand's type through.
 extension OpKind {
-    /// The declarative definition of this op.
+    /// The declarative definition of this op: operands, attributes with defaults, and the shape
+    /// and type rule. The definitions live with their family (Convolution.swift, Pooling.swift, ...).
     public var schema: OpSchema {
-        OpSchema(self, "", operands: [.variadic("x")]) { context in [context.operands[0]] }
+        switch self {
+        case .constant: return ConstantOps.constant
+        case .conv: return ConvolutionOps.conv
+        case .convTranspose: return ConvolutionOps.convTranspose
+        case .maxPool: return PoolingOps.maxPool
+        case .avgPool: return PoolingOps.avgPool
+        case .globalAvgPool: return PoolingOps.globalAvgPool
+        case .globalMaxPool: return PoolingOps.globalMaxPool
+        case .batchNorm: return NormalizationOps.batchNorm
+        case .instanceNorm: return NormalizationOps.instanceNorm
+        case .lrn: return NormalizationOps.lrn
+        case .relu: return ActivationOps.relu
+        case .leakyRelu: return ActivationOps.leakyRelu
+        case .prelu: return ActivationOps.prelu
+        case .clip: return ActivationOps.clip
+        case .sigmoid: return ActivationOps.sigmoid
+        case .tanh: return ActivationOps.tanh
+        case .hardSigmoid: return ActivationOps.hardSigmoid
+        case .hardSwish: return ActivationOps.hardSwish
+        case .silu: return ActivationOps.silu
+        case .elu: return ActivationOps.elu
+        case .softmax: return ActivationOps.softmax
+        case .logSoftmax: return ActivationOps.logSoftmax
+        case .gemm: return LinearAlgebraOps.gemm
+        case .matmul: return LinearAlgebraOps.matmul
+        case .add: return ElementwiseOps.add
+        case .sub: return ElementwiseOps.sub
+        case .mul: return ElementwiseOps.mul
+        case .div: return ElementwiseOps.div
+        case .concat: return DataMovementOps.concat
+        case .flatten: return ReshapingOps.flatten
+        case .reshape: return ReshapingOps.reshape
+        case .transpose: return ReshapingOps.transpose
+        case .pad: return DataMovementOps.pad
+        case .resize: return DataMovementOps.resize
+        case .dropout: return ActivationOps.dropout
+        case .identity: return ActivationOps.identity
+        case .squeeze: return ReshapingOps.squeeze
+        case .unsqueeze: return ReshapingOps.unsqueeze
+        case .softmaxCrossEntropy: return LossOps.softmaxCrossEntropy
+        case .mse: return LossOps.mse
+        case .hinge: return LossOps.hinge
+        }
     }
 }

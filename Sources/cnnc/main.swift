@@ -1,1 +1,3 @@
-print("cnnc")
+import Foundation
+
+exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst())).rawValue)

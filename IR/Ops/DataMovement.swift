@@ -1,0 +1,127 @@
+/// concat, pad and resize: ops that copy or resample elements into a new shape.
+enum DataMovementOps {
+    static let concat = OpSchema(
+        .concat, "Joins the inputs along one axis; every other axis must match.",
+        operands: [.variadic("inputs")],
+        attributes: [AttributeSpec("axis", .int, default: nil, "the axis joined along (negative counts from the end)")]) { context in
+        let first = try context.operand(0, "inputs")
+        try ShapeRules.requireFloating(first, "input 0")
+        let axis = try ShapeRules.normalizeAxis(context.int("axis"), rank: first.rank)
+        var total = first.shape[axis]
+        for (index, input) in context.operands.enumerated().dropFirst() {
+            try ShapeRules.requireDType(input, "input \(index)", like: first, "input 0")
+            guard input.rank == first.rank else {
+                throw Diagnostic("input \(index) \(input) must have rank \(first.rank) like input 0 \(first)")
+            }
+            for other in 0..<first.rank where other != axis {
+                try ShapeRules.requireEqual(input.shape[other], first.shape[other],
+                                            "input \(index) \(input) must match input 0 \(first) on every axis but \(axis); axis \(other) differs")
+            }
+            total = try sum(total, input.shape[axis], axis: axis, index: index)
+        }
+        var shape = first.shape
+        shape[axis] = total
+        return [TensorType(first.dtype, shape)]
+    }
+
+    static let pad = OpSchema(
+        .pad, "Pads every axis with a constant, or by reflecting or repeating the edge.",
+        operands: [.required("x")],
+        attributes: [AttributeSpec("pads", .ints, default: nil, "[begin per axis..., end per axis...] over all axes of x"),
+                     AttributeSpec("mode", .string, default: .string("constant"), "constant, reflect or edge"),
+                     AttributeSpec("value", .float, default: .float(0), "the fill value of constant mode")]) { context in
+        let x = try context.operand(0, "x")
+        try ShapeRules.requireFloating(x, "x")
+        let mode = try context.choice("mode", as: PadMode.self)
+        let pads = try context.ints("pads")
+        guard pads.count == 2 * x.rank else {
+            throw Diagnostic("pads must have \(2 * x.rank) values (begin per axis of x, then end per axis), found \(ShapeRules.text(pads))")
+        }
+        guard pads.allSatisfy({ $0 >= 0 }) else { throw Diagnostic("pads must be non-negative, found \(ShapeRules.text(pads))") }
+        try ShapeRules.requireBelowLimit(pads, "pads")
+        let dimensions = try x.shape.dimensions.indices.map { axis -> Dimension in
+            let (begin, end) = (pads[axis], pads[x.rank + axis])
+            if begin == 0 && end == 0 { return x.shape[axis] }
+            let size = try ShapeRules.staticSize(x.shape[axis], axis: axis, of: "x", "to pad it")
+            try ShapeRules.requireBelowLimit([size], "padded sizes of x")
+            if mode == .reflect && max(begin, end) >= size {
+                throw Diagnostic("reflect pads must be smaller than the axis size: axis \(axis) has size \(size), pads \(begin)+\(end)")
+            }
+            if mode == .edge && size == 0 {
+                throw Diagnostic("edge padding needs a non-empty axis: axis \(axis) has size 0")
+            }
+            return .fixed(size + begin + end)
+        }
+        return [TensorType(x.dtype, Shape(dimensions))]
+    }
+
+    static let resize = OpSchema(
+        .resize, "Resamples x to new sizes (nearest or n-linear; linear on 2 spatial axes is bilinear), ONNX coordinate modes.",
+        operands: [.required("x")],
+        attributes: [AttributeSpec("mode", .string, default: .string("nearest"), "nearest or linear"),
+                     AttributeSpec("scales", .floats, default: .floats([]), "scale per axis of x (output = floor(input·scale))"),
+                     AttributeSpec("sizes", .ints, default: .ints([]), "output size per axis of x"),
+                     AttributeSpec("coordinate_transformation_mode", .string, default: .string("half_pixel"),
+                                   "half_pixel, pytorch_half_pixel, align_corners or asymmetric"),
+                     AttributeSpec("nearest_mode", .string, default: .string("round_prefer_floor"),
+                                   "round_prefer_floor, round_prefer_ceil, floor or ceil")]) { context in
+        let x = try context.operand(0, "x")
+        try ShapeRules.requireFloating(x, "x")
+        _ = try context.choice("mode", as: ResizeMode.self)
+        _ = try context.choice("coordinate_transformation_mode", as: CoordinateTransformation.self)
+        _ = try context.choice("nearest_mode", as: NearestRounding.self)
+        let (scales, sizes) = (try context.floats("scales"), try context.ints("sizes"))
+        guard scales.isEmpty != sizes.isEmpty else {
+            throw Diagnostic("resize needs exactly one of scales or sizes, found \(scales.isEmpty ? "neither" : "both")")
+        }
+        let count = max(scales.count, sizes.count)
+        guard count == x.rank else {
+            let name = scales.isEmpty ? "sizes" : "scales"
+            let found = scales.isEmpty ? ShapeRules.text(sizes) : "\(scales)"
+            throw Diagnostic("\(name) must have \(x.rank) values (one per axis of x), found \(found)")
+        }
+        if !sizes.isEmpty {
+            guard sizes.allSatisfy({ $0 > 0 }) else { throw Diagnostic("sizes must be positive, found \(ShapeRules.text(sizes))") }
+            try ShapeRules.requireBelowLimit(sizes, "sizes")
+            return [TensorType(x.dtype, Shape(sizes))]
+        }
+        guard scales.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw Diagnostic("scales must be positive, found \(scales)") }
+        let dimensions = try x.shape.dimensions.indices.map { axis -> Dimension in
+            if scales[axis] == 1 { return x.shape[axis] }
+            let input = try ShapeRules.staticSize(x.shape[axis], axis: axis, of: "x", "to scale it")
+            let output = (Double(input) * scales[axis]).rounded(.down)
+            guard output >= 1, output < Double(ShapeRules.sizeLimit) else {
+                throw Diagnostic("output size on axis \(axis) would be \(output) (input \(input) × scale \(scales[axis])); it must be 1 to \(ShapeRules.sizeLimit - 1)")
+            }
+            return .fixed(Int(output))
+        }
+        return [TensorType(x.dtype, Shape(dimensions))]
+    }
+
+    /// `total + next` along the concat axis; named sizes cannot be added.
+    private static func sum(_ total: Dimension, _ next: Dimension, axis: Int, index: Int) throws -> Dimension {
+        guard case .fixed(let left) = total else {
+            throw Diagnostic("the concat axis \(axis) has named size \(total); it must be static to add sizes; bind it with --set \(total)=…")
+        }
+        let right = try ShapeRules.staticSize(next, axis: axis, of: "input \(index)", "to add sizes along the concat axis")
+        let (result, overflow) = left.addingReportingOverflow(right)
+        guard !overflow else { throw Diagnostic("the concat axis size overflows") }
+        return .fixed(result)
+    }
+}
+
+/// pad's `mode`.
+enum PadMode: String, CaseIterable { case constant, reflect, edge }
+
+/// resize's `mode`.
+enum ResizeMode: String, CaseIterable { case nearest, linear }
+
+/// resize's `coordinate_transformation_mode`: how an output coordinate maps to the input.
+enum CoordinateTransformation: String, CaseIterable {
+    case halfPixel = "half_pixel", pytorchHalfPixel = "pytorch_half_pixel", alignCorners = "align_corners", asymmetric
+}
+
+/// resize's `nearest_mode`: how nearest mode rounds an input coordinate.
+enum NearestRounding: String, CaseIterable {
+    case roundPreferFloor = "round_prefer_floor", roundPreferCeil = "round_prefer_ceil", floor, ceil
+}

@@ -54,11 +54,20 @@ public struct Graph: Equatable, Sendable {
         return outputs.compactMap { types[$0] }
     }
 
-    /// The total number of parameter elements, counting named dimensions as 1.
+    /// The total number of parameter elements, counting named dimensions as 1; saturates at
+    /// `Int.max` instead of overflowing on absurd shapes.
     public var parameterCount: Int {
-        parameters.reduce(0) { total, parameter in
-            total + parameter.type.shape.dimensions.reduce(1) { $0 * ($1.fixedValue ?? 1) }
+        var total = 0
+        for parameter in parameters {
+            var count = 1
+            for dimension in parameter.type.shape.dimensions {
+                let (product, overflow) = count.multipliedReportingOverflow(by: max(dimension.fixedValue ?? 1, 0))
+                count = overflow ? Int.max : product
+            }
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            total = overflow ? Int.max : sum
         }
+        return total
     }
 
     /// Equality ignores source locations.

@@ -69,7 +69,7 @@ enum DataMovementOps {
         try ShapeRules.requireFloating(x, "x")
         _ = try context.choice("mode", as: ResizeMode.self)
         _ = try context.choice("coordinate_transformation_mode", as: CoordinateTransformation.self)
-        _ = try context.choice("nearest_mode", as: NearestRounding.self)
+        _ = try context.choice("nearest_mode", as: NearestMode.self)
         let (scales, sizes) = (try context.floats("scales"), try context.ints("sizes"))
         guard scales.isEmpty != sizes.isEmpty else {
             throw Diagnostic("resize needs exactly one of scales or sizes, found \(scales.isEmpty ? "neither" : "both")")
@@ -108,20 +108,4 @@ enum DataMovementOps {
         guard !overflow else { throw Diagnostic("the concat axis size overflows") }
         return .fixed(result)
     }
-}
-
-/// pad's `mode`.
-enum PadMode: String, CaseIterable { case constant, reflect, edge }
-
-/// resize's `mode`.
-enum ResizeMode: String, CaseIterable { case nearest, linear }
-
-/// resize's `coordinate_transformation_mode`: how an output coordinate maps to the input.
-enum CoordinateTransformation: String, CaseIterable {
-    case halfPixel = "half_pixel", pytorchHalfPixel = "pytorch_half_pixel", alignCorners = "align_corners", asymmetric
-}
-
-/// resize's `nearest_mode`: how nearest mode rounds an input coordinate.
-enum NearestRounding: String, CaseIterable {
-    case roundPreferFloor = "round_prefer_floor", roundPreferCeil = "round_prefer_ceil", floor, ceil
 }

@@ -47,16 +47,6 @@ enum LossOps {
 
     /// A scalar of `dtype` for mean and sum, `perSample` for none.
     private static func reduced(_ context: InferenceContext, _ dtype: DType, perSample: Shape) throws -> TensorType {
-        try context.choice("reduction", as: LossReduction.self) == .none ? TensorType(dtype, perSample) : TensorType(dtype, Shape([Dimension]()))
+        try context.choice("reduction", as: Reduction.self) == .none ? TensorType(dtype, perSample) : TensorType(dtype, Shape([Dimension]()))
     }
-}
-
-/// A loss's `reduction`: how the per-sample losses become the result.
-enum LossReduction: String, CaseIterable {
-    /// The mean over the samples (a scalar).
-    case mean
-    /// The sum over the samples (a scalar).
-    case sum
-    /// One loss per sample.
-    case none
 }

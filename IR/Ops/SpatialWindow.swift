@@ -1,15 +1,3 @@
-/// How `auto_pad` chooses the pads of a convolution or pooling window (ONNX rules).
-enum AutoPad: String, CaseIterable {
-    /// The pads are the `pads` attribute.
-    case notset
-    /// Output size ceil(in/stride) (in·stride when transposed); an odd total pad puts the extra at the end.
-    case sameUpper = "same_upper"
-    /// As `sameUpper`, with the extra pad at the beginning.
-    case sameLower = "same_lower"
-    /// No padding.
-    case valid
-}
-
 /// The attribute specs shared by conv, conv_transpose and the pools.
 enum SpatialAttributes {
     static let strides = AttributeSpec("strides", .ints, default: .ints([]), "step per spatial axis; [] means 1 on every axis")

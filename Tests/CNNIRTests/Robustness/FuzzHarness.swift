@@ -28,13 +28,16 @@ struct FuzzInput: Sendable, CustomStringConvertible {
 enum FuzzHarness {
     /// The longest any one input may take.
     static let timeLimit = Duration.seconds(1)
-    /// How long the watchdog waits on one input before it reports a hang and gives up.
+    /// How long the watchdog waits on one input, by default, before it reports a hang and gives up.
     static let hangLimit = Duration.seconds(20)
     /// At most this many failures are described.
     static let reportedFailures = 5
 
-    /// Runs inputs `0..<count` made by `makeInput`, and returns the failures, each with its input.
-    static func run(count: Int, makeInput: @escaping @Sendable (Int) -> FuzzInput) -> [String] {
+    /// Runs `check` (by default `problem(with:)`) on inputs `0..<count` made by `makeInput`, and
+    /// returns the failures, each with its input.
+    static func run(count: Int, hangLimit: Duration = hangLimit,
+                    check: @escaping @Sendable (FuzzInput) -> String? = problem(with:),
+                    makeInput: @escaping @Sendable (Int) -> FuzzInput) -> [String] {
         let progress = SharedProgress()
         let finished = DispatchSemaphore(value: 0)
         let worker = Thread {
@@ -42,7 +45,7 @@ enum FuzzHarness {
                 let input = makeInput(index)
                 let start = ContinuousClock.now
                 progress.state.withLock { $0.current = (input, start) }
-                let problem = Self.problem(with: input)
+                let problem = check(input)
                 let elapsed = ContinuousClock.now - start
                 let slow = elapsed > timeLimit ? "took \(elapsed) (limit \(timeLimit))" : nil
                 if let failure = problem ?? slow {

@@ -23,7 +23,8 @@ struct ElementwiseTests {
         let a = try randomTensor([4, 1, 3], seed: 41), b = try randomTensor([2, 1], seed: 42)
         let y = try evaluate(op, [a, b])
         #expect(y.shape == [4, 2, 3])
-        let combine: (Double, Double) -> Double = [.add: (+), .sub: (-), .mul: (*), .div: (/)][op] ?? { _, _ in .nan }
+        let operations: [OpKind: (Double, Double) -> Double] = [.add: { $0 + $1 }, .sub: { $0 - $1 }, .mul: { $0 * $1 }, .div: { $0 / $1 }]
+        let combine = try #require(operations[op])
         for i in 0..<4 {
             for j in 0..<2 {
                 for k in 0..<3 {

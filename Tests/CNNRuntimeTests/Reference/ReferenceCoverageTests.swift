@@ -54,6 +54,7 @@ struct ReferenceCoverageTests {
                                        attributes: try schema.resolve(sample.attributes), resultCount: results.count)
         let inferred = try schema.inferTypes(context)
         #expect(results.map(\.type) == inferred)
-        #expect(results.allSatisfy { result in result.doubles.allSatisfy(\.isFinite) })
+        let finite = results.allSatisfy { result in result.doubles.allSatisfy { $0.isFinite } }
+        #expect(finite)
     }
 }

@@ -1,0 +1,66 @@
+/// The values a string attribute may take, as Swift enums: the op schemas check attributes
+/// against them, and the builder takes them as typed arguments. The raw value is the text form.
+
+/// How a convolution or pool derives its pads from the input size (`auto_pad`, ONNX rules).
+public enum AutoPad: String, CaseIterable, Sendable {
+    /// The pads are the `pads` attribute.
+    case notset
+    /// Output size ceil(in/stride) (in·stride when transposed); an odd total pad puts the extra at the end.
+    case sameUpper = "same_upper"
+    /// As `sameUpper`, with the extra pad at the beginning.
+    case sameLower = "same_lower"
+    /// No padding.
+    case valid
+}
+
+/// How `pad` fills the border (`mode`).
+public enum PadMode: String, CaseIterable, Sendable {
+    /// A constant value.
+    case constant
+    /// Mirrored without repeating the edge.
+    case reflect
+    /// The edge value repeated.
+    case edge
+}
+
+/// How `resize` interpolates (`mode`).
+public enum ResizeMode: String, CaseIterable, Sendable {
+    /// Nearest neighbour.
+    case nearest
+    /// Linear (bilinear on two spatial axes).
+    case linear
+}
+
+/// How `resize` maps an output coordinate to an input coordinate (`coordinate_transformation_mode`).
+public enum CoordinateTransformation: String, CaseIterable, Sendable {
+    /// (out + 0.5) / scale − 0.5.
+    case halfPixel = "half_pixel"
+    /// As `halfPixel`, but 0 when the output axis has size 1.
+    case pytorchHalfPixel = "pytorch_half_pixel"
+    /// out · (in − 1) / (outSize − 1): corners map to corners.
+    case alignCorners = "align_corners"
+    /// out / scale.
+    case asymmetric
+}
+
+/// How `resize` rounds an input coordinate in nearest mode (`nearest_mode`).
+public enum NearestMode: String, CaseIterable, Sendable {
+    /// Round half down.
+    case roundPreferFloor = "round_prefer_floor"
+    /// Round half up.
+    case roundPreferCeil = "round_prefer_ceil"
+    /// Round down.
+    case floor
+    /// Round up.
+    case ceil
+}
+
+/// How a loss combines the per-sample values (`reduction`).
+public enum Reduction: String, CaseIterable, Sendable {
+    /// The mean over samples: a scalar.
+    case mean
+    /// The sum over samples: a scalar.
+    case sum
+    /// One value per sample.
+    case none
+}

@@ -21,6 +21,15 @@ public enum AttributeValue: Equatable, Sendable {
         }
     }
 
+    /// Whether this is a float or list of floats holding a NaN (tensor literals may hold NaN).
+    public var containsNaN: Bool {
+        switch self {
+        case .float(let value): return value.isNaN
+        case .floats(let values): return values.contains { $0.isNaN }
+        default: return false
+        }
+    }
+
     /// This value converted to `kind` where the conversion loses nothing (an integer where a
     /// float is expected, a list of integers where floats are, an empty list of either kind);
     /// `nil` otherwise.

@@ -102,6 +102,9 @@ public struct OpSchema: Sendable {
             guard let converted = value.converted(to: spec.kind) else {
                 throw Diagnostic("attribute '\(name)' of \(kind) must be \(spec.kind), found \(value.kind.description)")
             }
+            if converted.containsNaN {
+                throw Diagnostic("attribute '\(name)' of \(kind) must be a number, found nan")
+            }
             if converted != spec.defaultValue { result[name] = converted }
         }
         return result

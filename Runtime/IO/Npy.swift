@@ -108,15 +108,26 @@ public enum Npy {
         guard !header.fortranOrder else {
             throw Diagnostic("Fortran-order arrays are not supported; save a C-order array (np.ascontiguousarray)")
         }
-        let count = try Tensor.elementCount(of: header.shape)
-        let (byteCount, overflow) = count.multipliedReportingOverflow(by: format.itemSize)
+        let byteCount = dataByteCount(shape: header.shape, itemSize: format.itemSize)
         let dataStart = headerStart + headerLength, available = bytes.count - dataStart
-        let needs = "shape \(describe(header.shape)) of \(header.descr) needs \(overflow ? "more than \(Int.max)" : String(byteCount)) bytes of data"
-        guard !overflow, byteCount <= available else {
+        let needs = "shape \(describe(header.shape)) of \(header.descr) needs \(byteCount.map(String.init) ?? "more than \(Int.max)") bytes of data"
+        guard let byteCount, byteCount <= available else {
             throw Diagnostic("the file is truncated: the header's \(needs), the file holds \(available)")
         }
         guard byteCount == available else { throw Diagnostic("the header's \(needs), but the file holds \(available)") }
-        return try Tensor(shape: header.shape, storage: format.decode(bytes, from: dataStart, count: count))
+        return try Tensor(shape: header.shape, storage: format.decode(bytes, from: dataStart, count: byteCount / format.itemSize))
+    }
+
+    /// The bytes of data a shape of non-negative sizes needs, or `nil` if that overflows `Int`.
+    private static func dataByteCount(shape: [Int], itemSize: Int) -> Int? {
+        if shape.contains(0) { return 0 }
+        var count = itemSize
+        for size in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            if overflow { return nil }
+            count = product
+        }
+        return count
     }
 
     /// Appends fixed-width integers to `bytes` in little-endian order.

@@ -113,7 +113,7 @@ private struct LiteralScanner {
             text.append(characters[position])
             position += 1
         }
-        guard position < characters.count else { throw Diagnostic("the header ends inside a string") }
+        guard position < characters.count else { throw Diagnostic("the header dict cannot be parsed: it ends inside a string") }
         position += 1
         return String(text)
     }
@@ -151,7 +151,7 @@ private struct LiteralScanner {
     /// The next non-whitespace character; throws at the end of the text.
     private mutating func peek() throws -> Unicode.Scalar {
         skipWhitespace()
-        guard position < characters.count else { throw Diagnostic("the header ends too early") }
+        guard position < characters.count else { throw Diagnostic("the header dict cannot be parsed: it ends too early") }
         return characters[position]
     }
 

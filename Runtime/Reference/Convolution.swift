@@ -27,6 +27,7 @@ private func convolution(_ invocation: ReferenceInvocation) throws -> ReferenceA
     var y = ReferenceArray(shape: [batch, outChannels] + geometry.outputSize)
     let inPlane = spatial.reduce(1, *), outPlane = geometry.outputSize.reduce(1, *), kernelCount = kernel.reduce(1, *)
     let groupOutChannels = outChannels / groups
+    let xValues = x.values, weights = weight.values
     geometry.forEachWindow { outputOffset, taps, _ in
         for n in 0..<batch {
             for o in 0..<outChannels {
@@ -35,7 +36,7 @@ private func convolution(_ invocation: ReferenceInvocation) throws -> ReferenceA
                 for i in 0..<groupInChannels {
                     let xBase = (n * inChannels + group * groupInChannels + i) * inPlane
                     let wBase = (o * groupInChannels + i) * kernelCount
-                    for tap in taps { sum += x.values[xBase + tap.inputOffset] * weight.values[wBase + tap.kernelOffset] }
+                    for tap in taps { sum += xValues[xBase + tap.inputOffset] * weights[wBase + tap.kernelOffset] }
                 }
                 y.values[(n * outChannels + o) * outPlane + outputOffset] = sum
             }

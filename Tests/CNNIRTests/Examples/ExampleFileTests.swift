@@ -9,7 +9,7 @@ import Testing
     func committedFileIsTheBuilderOutput(name: String) throws {
         let entry = try #require(ModelZoo.all.first { $0.name == name })
         let expected = try entry.exampleText()
-        let path = ExampleFiles.path(name)
+        let path = ExampleModels.path(name)
         if ProcessInfo.processInfo.environment["CNNC_UPDATE_EXAMPLES"] == "1" {
             try expected.write(toFile: path, atomically: true, encoding: .utf8)
         }
@@ -18,13 +18,13 @@ import Testing
     }
 
     @Test func everyZooModelHasAnExampleFileAndNoOtherFileIsThere() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: ExampleFiles.directory.path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: ExampleModels.directory.path)
             .filter { $0.hasSuffix(".ir") }
         #expect(Set(files) == Set(ModelZoo.all.map { $0.name + ".ir" }))
     }
 
     @Test func headerSaysWhatTheModelIsAndHowItWasGenerated() throws {
-        let text = try String(contentsOfFile: ExampleFiles.path("resnet18"), encoding: .utf8)
+        let text = try String(contentsOfFile: ExampleModels.path("resnet18"), encoding: .utf8)
         let header = text.split(separator: "\n").prefix { $0.hasPrefix("//") }
         #expect(header.count == 4)
         #expect(header.contains { $0.contains("ResNet-18") })

@@ -1,5 +1,4 @@
 import CNNIR
-import Dispatch
 import Foundation
 import Synchronization
 import Testing
@@ -22,9 +21,9 @@ struct FuzzInput: Sendable, CustomStringConvertible {
 /// An input is handled cleanly when it takes at most `timeLimit` and either parses (and then
 /// printing, parsing and printing again gives the same text: texts rather than graphs are
 /// compared, so that `nan` attributes compare equal) or throws `Diagnostic`/`DiagnosticList`
-/// whose every diagnostic has a location inside the input. The inputs run on a worker thread that a
-/// watchdog observes, so an input that never finishes is reported as a hang instead of stalling
-/// the test run.
+/// whose every diagnostic has a location inside the input. The inputs run on a worker thread
+/// that the calling task watches, so an input that never finishes is reported as a hang instead
+/// of stalling the test run.
 enum FuzzHarness {
     /// The longest any one input may take.
     static let timeLimit = Duration.seconds(1)
@@ -34,12 +33,12 @@ enum FuzzHarness {
     static let reportedFailures = 5
 
     /// Runs `check` (by default `problem(with:)`) on inputs `0..<count` made by `makeInput`, and
-    /// returns the failures, each with its input.
+    /// returns the failures, each with its input. The caller's task only polls the worker, so
+    /// it holds no thread of the test pool while the inputs run.
     static func run(count: Int, hangLimit: Duration = hangLimit,
                     check: @escaping @Sendable (FuzzInput) -> String? = problem(with:),
-                    makeInput: @escaping @Sendable (Int) -> FuzzInput) -> [String] {
+                    makeInput: @escaping @Sendable (Int) -> FuzzInput) async -> [String] {
         let progress = SharedProgress()
-        let finished = DispatchSemaphore(value: 0)
         let worker = Thread {
             for index in 0..<count {
                 let input = makeInput(index)
@@ -52,20 +51,21 @@ enum FuzzHarness {
                     progress.state.withLock { $0.record(failure, input) }
                 }
             }
-            finished.signal()
+            progress.state.withLock { $0.isFinished = true }
         }
         worker.stackSize = 8 << 20
         worker.start()
-        while finished.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
-            let hang: FuzzInput? = progress.state.withLock { state in
-                guard let (input, start) = state.current, ContinuousClock.now - start > hangLimit else { return nil }
-                return input
+        while true {
+            try? await Task.sleep(for: .milliseconds(10))
+            let (isFinished, hang): (Bool, FuzzInput?) = progress.state.withLock { state in
+                guard let (input, start) = state.current, ContinuousClock.now - start > hangLimit else { return (state.isFinished, nil) }
+                return (state.isFinished, input)
             }
+            if isFinished { return progress.state.withLock { $0.report } }
             if let hang {
                 return progress.state.withLock { $0.report } + [describe("does not finish within \(hangLimit) (hang)", hang)]
             }
         }
-        return progress.state.withLock { $0.report }
     }
 
     /// What is wrong with how `input` is handled, or `nil` if it is handled cleanly.
@@ -147,6 +147,8 @@ enum FuzzHarness {
         var failures: [String] = []
         /// How many failures there were in all.
         var failureCount = 0
+        /// Whether the worker has checked every input.
+        var isFinished = false
 
         /// The described failures, and how many more there were.
         var report: [String] {

@@ -27,14 +27,20 @@ struct FuzzHarnessTests {
         }
     }
 
-    @Test("a valid input passes and an input that does not finish is reported as a hang")
-    func detectsHangs() {
-        #expect(FuzzHarness.run(count: 1) { _ in Self.input }.isEmpty)
+    @Test("a valid input passes; a slow input and one that does not finish are reported")
+    func detectsSlowInputsAndHangs() async {
+        #expect(await FuzzHarness.run(count: 1) { _ in Self.input }.isEmpty)
+        let slow: @Sendable (FuzzInput) -> String? = { _ in
+            Thread.sleep(forTimeInterval: 1.1)
+            return nil
+        }
+        let slowFailures = await FuzzHarness.run(count: 1, check: slow) { _ in Self.input }
+        #expect(slowFailures.count == 1 && slowFailures[0].contains("took"), "\(slowFailures)")
         let neverDone: @Sendable (FuzzInput) -> String? = { _ in
             Thread.sleep(forTimeInterval: 1)
             return nil
         }
-        let failures = FuzzHarness.run(count: 1, hangLimit: .milliseconds(300), check: neverDone) { _ in Self.input }
+        let failures = await FuzzHarness.run(count: 1, hangLimit: .milliseconds(300), check: neverDone) { _ in Self.input }
         #expect(failures.count == 1 && failures[0].contains("hang"), "\(failures)")
     }
 }

@@ -64,17 +64,18 @@ struct RandomGraphGenerator {
         for _ in 0..<Self.attemptsPerNode {
             let candidate = candidate(for: op)
             guard let attributes = try? schema.normalize(candidate.attributes),
-                  let resolved = try? schema.resolve(attributes),
-                  schema.acceptsOperandCount(candidate.operands.count) else { continue }
-            let context = InferenceContext(op: op, operands: candidate.operands.map(\.type), attributes: resolved)
-            guard let types = try? schema.inferTypes(context), !types.isEmpty else { continue }
+                  let types = try? schema.inferResultTypes(operands: candidate.operands.map(\.type), attributes: attributes),
+                  !types.isEmpty else { continue }
             let operandNames = candidate.operands.map { materialize($0) }
             appendNode(op, operands: operandNames, attributes: attributes, resultTypes: types)
             return
         }
     }
 
-    /// The proposal of the recipe for `op`.
+    /// The proposal of the recipe for `op`. Ops without attributes and with one operand of any
+    /// floating type (relu, sigmoid, tanh, silu, hard_swish, identity) share the last recipe; an
+    /// op added to `OpKind` later falls there too, and the coverage test reports it if that
+    /// recipe never fits it.
     private mutating func candidate(for op: OpKind) -> NodeCandidate {
         switch op {
         case .constant: return constantCandidate()

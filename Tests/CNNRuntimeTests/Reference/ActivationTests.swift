@@ -4,7 +4,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference activations")
-struct ActivationTests {
+struct ActivationTests: RuntimeTestHelpers {
     /// Inputs whose images are easy to state: sigmoid(ln 3) = 3/4, tanh(ln 3) = 8/10, e^(-ln 2) = 1/2.
     let inputs: [Double] = [-2, -log(2), 0, log(3), 1, 8]
 

@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference conv and conv_transpose")
-struct ConvolutionTests {
+struct ConvolutionTests: RuntimeTestHelpers {
     @Test("1-D conv with stride 2, pads and bias (by hand)")
     func conv1D() throws {
         // Padded x = [0, 1, 2, 3, 4, 5, 0]; windows start at 0, 2, 4; w = [1, 0, -1]:

@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference data movement")
-struct DataMovementTests {
+struct DataMovementTests: RuntimeTestHelpers {
     @Test("concat joins along an axis, negative counting from the end (by hand)")
     func concat() throws {
         let square = try iota([2, 2])

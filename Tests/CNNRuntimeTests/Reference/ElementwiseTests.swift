@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference add, sub, mul, div")
-struct ElementwiseTests {
+struct ElementwiseTests: RuntimeTestHelpers {
     @Test("binary ops broadcast NumPy style (by hand)")
     func handCases() throws {
         expectValues(try evaluate(.add, [try iota([2, 3]), try tensor([3], [10, 20, 30])]), [2, 3], [10, 21, 32, 13, 24, 35])

@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference gemm and matmul")
-struct LinearAlgebraTests {
+struct LinearAlgebraTests: RuntimeTestHelpers {
     let a: [Double] = [1, 2, 3, 4, 5, 6]  // [2,3]
     let b: [Double] = [1, 0, 0, 1, 1, 1]  // [3,2]; a·b = [[4, 5], [10, 11]]
 

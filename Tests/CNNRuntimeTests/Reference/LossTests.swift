@@ -4,7 +4,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference losses")
-struct LossTests {
+struct LossTests: RuntimeTestHelpers {
     /// Two samples with logits [0, ln 3]: softmax [1/4, 3/4]. Labels 1 and 0 give losses
     /// -log(3/4) = log(4/3) and -log(1/4) = log 4.
     func crossEntropyOperands() throws -> [Tensor] {

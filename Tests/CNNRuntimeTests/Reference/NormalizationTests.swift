@@ -4,7 +4,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference normalization")
-struct NormalizationTests {
+struct NormalizationTests: RuntimeTestHelpers {
     @Test("batch_norm uses the running statistics per channel (by hand)")
     func batchNorm() throws {
         // Channel 0: 2 (x - 1) / 2 + 1 = x. Channel 1: 0.5 (x - 3) / 0.5 - 1 = x - 4.

@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference pad")
-struct PadTests {
+struct PadTests: RuntimeTestHelpers {
     /// The input of the examples in the ONNX Pad documentation.
     func onnxExample() throws -> Tensor { try tensor([3, 2], [1.0, 1.2, 2.3, 3.4, 4.5, 5.7], .f64) }
 

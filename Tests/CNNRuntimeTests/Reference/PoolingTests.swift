@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference pools")
-struct PoolingTests {
+struct PoolingTests: RuntimeTestHelpers {
     /// [1, 5, 2, 4, 3] as one channel.
     func series() throws -> Tensor { try tensor([1, 1, 5], [1, 5, 2, 4, 3]) }
 

@@ -2,44 +2,8 @@ import Testing
 import CNNIR
 import CNNRuntime
 
-/// One small invocation of every op (the switch is exhaustive, so a new op needs a sample).
-private func sampleInvocation(_ op: OpKind) throws -> (operands: [Tensor], attributes: Attributes) {
-    let matrix = try randomTensor([2, 3], seed: 1), image = try randomTensor([1, 2, 4, 4], seed: 2)
-    let labels = try Tensor(shape: [3], elements: [0, 3, 1] as [Int64])
-    switch op {
-    case .constant:
-        let literal = TensorLiteral(type: TensorType(.f32, [2]), storage: .floating([1, 2]))
-        return ([], ["value": .tensor(literal)])
-    case .conv: return ([image, try randomTensor([3, 2, 3, 3], seed: 3), try randomTensor([3], seed: 4)], [:])
-    case .convTranspose: return ([image, try randomTensor([2, 3, 3, 3], seed: 5)], ["strides": .ints([2, 2])])
-    case .maxPool, .avgPool: return ([image], ["kernel": .ints([2, 2]), "strides": .ints([2, 2])])
-    case .globalAvgPool, .globalMaxPool: return ([image], [:])
-    case .batchNorm:
-        let variance = try Tensor.random(shape: [2], dtype: .f64, distribution: .uniform(0.5...1.5), seed: 6)
-        return ([image] + (try (7...9).map { try randomTensor([2], seed: $0) }) + [variance], [:])
-    case .instanceNorm: return ([image, try randomTensor([2], seed: 10), try randomTensor([2], seed: 11)], [:])
-    case .lrn: return ([image], ["size": .int(3)])
-    case .relu, .leakyRelu, .clip, .sigmoid, .tanh, .hardSigmoid, .hardSwish, .silu, .elu, .softmax, .logSoftmax,
-         .dropout, .identity, .transpose:
-        return ([matrix], [:])
-    case .prelu: return ([image, try randomTensor([2, 1, 1], seed: 12)], [:])
-    case .gemm: return ([matrix, try randomTensor([3, 4], seed: 13), try randomTensor([4], seed: 14)], [:])
-    case .matmul: return ([matrix, try randomTensor([3, 4], seed: 15)], [:])
-    case .add, .sub, .mul, .div: return ([matrix, try randomTensor([3], seed: 16)], [:])
-    case .concat: return ([matrix, try randomTensor([2, 1], seed: 17)], ["axis": .int(1)])
-    case .flatten: return ([image], [:])
-    case .reshape: return ([image], ["shape": .ints([0, -1])])
-    case .pad: return ([matrix], ["pads": .ints([1, 0, 0, 2]), "mode": .string("reflect")])
-    case .resize: return ([image], ["scales": .floats([1, 1, 2, 2]), "mode": .string("linear")])
-    case .squeeze: return ([try randomTensor([1, 3, 1], seed: 18)], [:])
-    case .unsqueeze: return ([matrix], ["axes": .ints([0, -1])])
-    case .softmaxCrossEntropy, .hinge: return ([try randomTensor([3, 4], seed: 19), labels], [:])
-    case .mse: return ([matrix, try randomTensor([2, 3], seed: 20)], [:])
-    }
-}
-
 @Suite("Reference kernel coverage")
-struct ReferenceCoverageTests {
+struct ReferenceCoverageTests: RuntimeTestHelpers {
     @Test("every op has a reference kernel", arguments: OpKind.allCases)
     func everyOpHasAKernel(op: OpKind) {
         #expect(ReferenceKernels.supports(op))
@@ -56,5 +20,43 @@ struct ReferenceCoverageTests {
         #expect(results.map(\.type) == inferred)
         let finite = results.allSatisfy { result in result.doubles.allSatisfy { $0.isFinite } }
         #expect(finite)
+    }
+}
+
+extension ReferenceCoverageTests {
+    /// One small invocation of every op (the switch is exhaustive, so a new op needs a sample).
+    func sampleInvocation(_ op: OpKind) throws -> (operands: [Tensor], attributes: Attributes) {
+        let matrix = try randomTensor([2, 3], seed: 1), image = try randomTensor([1, 2, 4, 4], seed: 2)
+        let labels = try Tensor(shape: [3], elements: [0, 3, 1] as [Int64])
+        switch op {
+        case .constant:
+            let literal = TensorLiteral(type: TensorType(.f32, [2]), storage: .floating([1, 2]))
+            return ([], ["value": .tensor(literal)])
+        case .conv: return ([image, try randomTensor([3, 2, 3, 3], seed: 3), try randomTensor([3], seed: 4)], [:])
+        case .convTranspose: return ([image, try randomTensor([2, 3, 3, 3], seed: 5)], ["strides": .ints([2, 2])])
+        case .maxPool, .avgPool: return ([image], ["kernel": .ints([2, 2]), "strides": .ints([2, 2])])
+        case .globalAvgPool, .globalMaxPool: return ([image], [:])
+        case .batchNorm:
+            let variance = try Tensor.random(shape: [2], dtype: .f64, distribution: .uniform(0.5...1.5), seed: 6)
+            return ([image] + (try (7...9).map { try randomTensor([2], seed: $0) }) + [variance], [:])
+        case .instanceNorm: return ([image, try randomTensor([2], seed: 10), try randomTensor([2], seed: 11)], [:])
+        case .lrn: return ([image], ["size": .int(3)])
+        case .relu, .leakyRelu, .clip, .sigmoid, .tanh, .hardSigmoid, .hardSwish, .silu, .elu, .softmax, .logSoftmax,
+             .dropout, .identity, .transpose:
+            return ([matrix], [:])
+        case .prelu: return ([image, try randomTensor([2, 1, 1], seed: 12)], [:])
+        case .gemm: return ([matrix, try randomTensor([3, 4], seed: 13), try randomTensor([4], seed: 14)], [:])
+        case .matmul: return ([matrix, try randomTensor([3, 4], seed: 15)], [:])
+        case .add, .sub, .mul, .div: return ([matrix, try randomTensor([3], seed: 16)], [:])
+        case .concat: return ([matrix, try randomTensor([2, 1], seed: 17)], ["axis": .int(1)])
+        case .flatten: return ([image], [:])
+        case .reshape: return ([image], ["shape": .ints([0, -1])])
+        case .pad: return ([matrix], ["pads": .ints([1, 0, 0, 2]), "mode": .string("reflect")])
+        case .resize: return ([image], ["scales": .floats([1, 1, 2, 2]), "mode": .string("linear")])
+        case .squeeze: return ([try randomTensor([1, 3, 1], seed: 18)], [:])
+        case .unsqueeze: return ([matrix], ["axes": .ints([0, -1])])
+        case .softmaxCrossEntropy, .hinge: return ([try randomTensor([3, 4], seed: 19), labels], [:])
+        case .mse: return ([matrix, try randomTensor([2, 3], seed: 20)], [:])
+        }
     }
 }

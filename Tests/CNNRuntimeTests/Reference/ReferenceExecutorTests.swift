@@ -4,7 +4,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference executor")
-struct ReferenceExecutorTests {
+struct ReferenceExecutorTests: RuntimeTestHelpers {
     static let tinyText = """
     graph @tiny(%x: f32[N,2,4,4], %y: f32[N,3]) -> f32[N,3] {
       %w = param f32[3,2,3,3]
@@ -47,7 +47,7 @@ struct ReferenceExecutorTests {
         expectDiagnostic(containing: "tiny.ir:1:31: error: missing input %y of type f32[N,3]") {
             _ = try ReferenceExecutor.run(graph, inputs: given.filter { $0.key == "x" }, parameters: weights)
         }
-        expectDiagnostic(containing: "unknown input %z; the graph's inputs are %x, %y") {
+        expectDiagnostic(containing: "tiny.ir:1:1: error: unknown input %z; the graph's inputs are %x, %y") {
             _ = try ReferenceExecutor.run(graph, inputs: given.merging(["z": try Tensor.zeros(shape: [1])]) { $1 }, parameters: weights)
         }
         expectDiagnostic(containing: "input %x expects f32[N,2,4,4], found f64[2,2,4,4]") {

@@ -3,7 +3,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference resize")
-struct ResizeTests {
+struct ResizeTests: RuntimeTestHelpers {
     let square = [1.0, 2, 3, 4]  // [1,1,2,2]
     let wide = [1.0, 2, 3, 4, 5, 6, 7, 8]  // [1,1,2,4]
 

@@ -4,7 +4,7 @@ import CNNIR
 import CNNRuntime
 
 @Suite("Reference softmax and log_softmax")
-struct SoftmaxTests {
+struct SoftmaxTests: RuntimeTestHelpers {
     @Test("softmax of [0, ln 2, ln 3] is [1, 2, 3] / 6 (by hand)")
     func softmaxHand() throws {
         let x = try tensor([1, 3], [0, log(2), log(3)], .f64)

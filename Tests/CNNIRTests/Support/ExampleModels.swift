@@ -14,7 +14,7 @@ enum ExampleModels {
 
     /// The `Examples` folder at the top of the package.
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Robustness
+        .deletingLastPathComponent()  // Support
         .deletingLastPathComponent()  // CNNIRTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // package root
@@ -26,6 +26,11 @@ enum ExampleModels {
             .filter { $0.hasSuffix(".ir") }
             .sorted()
         return try names.map(named)
+    }
+
+    /// The path of the example called `name` (without its `.ir` extension).
+    static func path(_ name: String) -> String {
+        directory.appendingPathComponent(name + ".ir").path
     }
 
     /// The example `name` (with its `.ir` extension).

@@ -4,26 +4,39 @@ import PackageDescription
 /// cnnc: a graph compiler and code generator for convolutional neural networks.
 ///
 /// The top level is fixed: `IR/` (CNNIR), `Passes/` (CNNPasses), `Runtime/` (CNNRuntime),
-/// `Sources/CBLAS` (OpenBLAS), `Sources/cnnc` (the command line) and `Tests/`.
+/// `Sources/CBLAS` (OpenBLAS), `Sources/CNNONNX` (the ONNX importer), `Sources/cnnc` (the command line) and `Tests/`.
+/// The runtime's kernels are compiled with optimization even in debug builds (so that the test
+/// suite, which checks them on thousands of configurations, runs in minutes), and for x86-64-v3
+/// (AVX2 + FMA): without a target CPU, SIMD fused multiply-adds become library calls.
+let runtimeSettings: [SwiftSetting] = [
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
+]
+
 let package = Package(
     name: "cnnc",
     products: [
         .library(name: "CNNIR", targets: ["CNNIR"]),
         .library(name: "CNNPasses", targets: ["CNNPasses"]),
         .library(name: "CNNRuntime", targets: ["CNNRuntime"]),
+        .library(name: "CNNONNX", targets: ["CNNONNX"]),
         .executable(name: "cnnc", targets: ["cnnc"]),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "CCPU", path: "Sources/CCPU"),
         .target(name: "CNNIR", path: "IR"),
         .target(name: "CNNPasses", dependencies: ["CNNIR"], path: "Passes"),
-        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS"], path: "Runtime"),
-        .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime"],
+        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU"], path: "Runtime",
+                swiftSettings: runtimeSettings),
+        .target(name: "CNNONNX", dependencies: ["CNNIR"], path: "Sources/CNNONNX"),
+        .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime", "CNNONNX"],
                           path: "Sources/cnnc"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"], path: "Tests/CNNIRTests"),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses"], path: "Tests/CNNPassesTests"),
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime"], path: "Tests/CNNRuntimeTests"),
+        .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX"], path: "Tests/CNNONNXTests"),
         .testTarget(name: "cnncTests", dependencies: ["cnnc"], path: "Tests/cnncTests"),
     ]
 )

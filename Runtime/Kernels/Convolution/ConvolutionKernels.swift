@@ -1,0 +1,34 @@
+/// The fast f32 kernels of conv and conv_transpose (NCHW, 1 to 3 spatial axes):
+/// - `depthwise`: 2-D depthwise conv, a direct SIMD loop;
+/// - `gemm1x1`: kernel 1, stride 1, no padding, one `cblas_sgemm` per image and group;
+/// - `im2col+sgemm`: every other conv;
+/// - `col2im+sgemm`: every conv_transpose.
+///
+/// Other element types get `nil` (the reference kernels run them).
+public struct ConvolutionKernels: KernelFamily {
+    /// The default bound on the column matrix of one segment: 1 MiB, which stays in a core's
+    /// L2 cache between the gather and the product.
+    public static let defaultColumnBufferBytes = 1 << 20
+
+    /// The most bytes the column matrix of one im2col or col2im segment may take (the
+    /// workspace of those kernels); at least one position is taken per segment.
+    public var columnBufferBytes: Int
+
+    /// Creates the family with a bound on the column matrix of one segment.
+    public init(columnBufferBytes: Int = ConvolutionKernels.defaultColumnBufferBytes) {
+        self.columnBufferBytes = columnBufferBytes
+    }
+
+    /// The kernel for a conv or conv_transpose node of f32 operands; `nil` for other nodes.
+    /// Throws a diagnostic at the node when its shapes and attributes do not fit together.
+    public func makeKernel(for request: KernelRequest) throws -> Kernel? {
+        let op = request.node.op
+        guard op == .conv || op == .convTranspose, request.isFloat32Only else { return nil }
+        let geometry = try ConvolutionGeometry(request, transposed: op == .convTranspose)
+        guard MatrixProduct.fitsIndexRange(geometry.largestTensor) else { return nil }
+        if geometry.transposed { return TransposedConvolutionKernel(geometry, columnBufferBytes: columnBufferBytes) }
+        if geometry.isDepthwise2D { return DepthwiseConvolutionKernel(geometry) }
+        if geometry.isPointwise { return PointwiseConvolutionKernel(geometry: geometry) }
+        return Im2colConvolutionKernel(geometry, columnBufferBytes: columnBufferBytes)
+    }
+}

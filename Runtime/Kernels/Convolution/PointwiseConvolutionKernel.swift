@@ -1,0 +1,26 @@
+/// conv with kernel 1, stride 1 and no padding on every axis (any rank and group count): the
+/// input already is the column matrix, so each image and group is one product
+/// `Y[group] = W[group] · X[group]` (`C_out/g × C_in/g` times `C_in/g × positions`), no im2col.
+struct PointwiseConvolutionKernel: Kernel {
+    let name = "gemm1x1"
+    let workspaceBytes = 0
+    let geometry: ConvolutionGeometry
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        let x = buffers.floatInput(0), weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2)
+        let y = buffers.floatOutput(0)
+        let g = geometry
+        let (inPerGroup, outPerGroup, plane) = (g.inputChannelsPerGroup, g.outputChannelsPerGroup, g.outputPlane)
+        let product = MatrixProduct(rows: outPerGroup, columns: plane, inner: inPerGroup, beta: bias == nil ? 0 : 1)
+        for image in 0..<g.batch {
+            for group in 0..<g.groups {
+                let output = y + (image * g.outputChannels + group * outPerGroup) * plane
+                if let bias {
+                    startWithBias(bias + group * outPerGroup, channels: outPerGroup, rows: output, rowStride: plane, length: plane)
+                }
+                product.run(a: weight + group * outPerGroup * inPerGroup,
+                            b: x + (image * g.inputChannels + group * inPerGroup) * plane, c: output)
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+#ifndef CNNC_CCPU_H
+#define CNNC_CCPU_H
+
+/// Processor features and floating-point modes that Swift cannot reach directly.
+
+/// Non-zero when the processor and the OS support AVX-512F.
+int ccpu_has_avx512f(void);
+/// Non-zero when the processor supports AVX2 and FMA.
+int ccpu_has_avx2_fma(void);
+/// Turns on flush-to-zero and denormals-are-zero for the calling thread; returns the previous
+/// floating-point control state, to be handed back to ccpu_restore_float_mode.
+unsigned int ccpu_enable_flush_to_zero(void);
+/// Restores the calling thread's floating-point control state.
+void ccpu_restore_float_mode(unsigned int state);
+
+#endif

@@ -1,0 +1,15 @@
+/// The wire types of the protobuf binary format: how the bytes of one field are laid out.
+public enum WireType: UInt8, Sendable {
+    /// A base-128 varint (int32, int64, uint64, bool, enum; sint via zigzag).
+    case varint = 0
+    /// Eight little-endian bytes (fixed64, sfixed64, double).
+    case fixed64 = 1
+    /// A varint length followed by that many bytes (string, bytes, messages, packed repeated fields).
+    case lengthDelimited = 2
+    /// A deprecated group start.
+    case startGroup = 3
+    /// A deprecated group end.
+    case endGroup = 4
+    /// Four little-endian bytes (fixed32, sfixed32, float).
+    case fixed32 = 5
+}

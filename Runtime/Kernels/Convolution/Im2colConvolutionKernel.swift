@@ -22,7 +22,7 @@ struct Im2colConvolutionKernel: Kernel {
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let x = buffers.floatInput(0), weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2)
-        let y = buffers.floatOutput(0), columns = buffers.floatWorkspace()
+        let y = buffers.floatOutput(0), columns = buffers.requiredFloatWorkspace()
         let g = geometry
         let (inPerGroup, outPerGroup, plane, rows) = (g.inputChannelsPerGroup, g.outputChannelsPerGroup, g.outputPlane, g.columnRows)
         for image in 0..<g.batch {

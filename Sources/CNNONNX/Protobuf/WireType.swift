@@ -1,5 +1,5 @@
 /// The wire types of the protobuf binary format: how the bytes of one field are laid out.
-public enum WireType: UInt8, Sendable {
+public enum WireType: UInt8, Sendable, CustomStringConvertible {
     /// A base-128 varint (int32, int64, uint64, bool, enum; sint via zigzag).
     case varint = 0
     /// Eight little-endian bytes (fixed64, sfixed64, double).
@@ -12,4 +12,16 @@ public enum WireType: UInt8, Sendable {
     case endGroup = 4
     /// Four little-endian bytes (fixed32, sfixed32, float).
     case fixed32 = 5
+
+    /// The name used in diagnostics (`varint`, `fixed64`, `length-delimited`, ...).
+    public var description: String {
+        switch self {
+        case .varint: "varint"
+        case .fixed64: "fixed64"
+        case .lengthDelimited: "length-delimited"
+        case .startGroup: "start-group"
+        case .endGroup: "end-group"
+        case .fixed32: "fixed32"
+        }
+    }
 }

@@ -5,6 +5,8 @@ enum SubcommandRegistry {
         CheckCommand(),
         PrintCommand(),
         InitWeightsCommand(),
+        RunCommand(),
+        BenchCommand(),
         HelpCommand(),
     ]
 

@@ -1,0 +1,120 @@
+import Foundation
+import CNNIR
+
+/// pad over every axis (constant, reflect or edge; negative pads crop).
+///
+/// For every axis a table gives the input index each output index reads, or −1 where the
+/// constant fills (computed at preparation with the same rules as the reference). A run walks
+/// the output rows (every axis but the last): a row whose source is −1 on some axis is filled,
+/// any other row copies its middle part with `memcpy` and looks up its borders in the table.
+struct PadKernel: Kernel {
+    let name: String
+    /// The output sizes.
+    let outputShape: [Int]
+    /// The input's row-major strides.
+    let inputStrides: [Int]
+    /// Every axis' table, one after another.
+    let sources: PreparedTable<Int>
+    /// Where each axis' table starts in `sources`.
+    let tableStarts: [Int]
+    /// The value of constant padding.
+    let fill: Float
+    /// The output columns copied contiguously: their range and the first input column.
+    let copiedColumns: Range<Int>
+    /// The input column of the first copied output column.
+    let firstSourceColumn: Int
+
+    var workspaceBytes: Int { 0 }
+
+    /// The kernel for `input` padded by `pads` (begins then ends per axis) in `mode`; throws a
+    /// `Diagnostic` at `node` for pads that leave a negative size, or reflect/edge padding of an
+    /// empty axis.
+    init(input: [Int], pads: [Int], mode: String, fill: Float, node: Node) throws {
+        let rank = input.count
+        guard pads.count == 2 * rank else {
+            throw node.error("attribute 'pads' needs \(2 * rank) entries (begin and end for each axis), found \(pads.count)")
+        }
+        var shape: [Int] = [], table: [Int] = [], starts: [Int] = []
+        for axis in 0..<rank {
+            let size = input[axis] + pads[axis] + pads[rank + axis]
+            guard size >= 0 else { throw node.error("pads \(pads) crop axis \(axis) of size \(input[axis]) below zero") }
+            guard mode == "constant" || input[axis] > 0 || size == 0 else {
+                throw node.error("\(mode) padding needs a non-empty axis \(axis) to copy from")
+            }
+            shape.append(size)
+            starts.append(table.count)
+            table += (0..<size).map { Self.source(of: $0 - pads[axis], size: input[axis], mode: mode) }
+        }
+        name = "pad:" + mode
+        outputShape = shape
+        inputStrides = contiguousStrides(input)
+        sources = PreparedTable(table)
+        tableStarts = starts
+        self.fill = fill
+        let width = shape.last ?? 1, begin = pads.isEmpty ? 0 : pads[rank - 1], inputWidth = input.last ?? 1
+        let start = min(width, max(0, begin))
+        copiedColumns = start..<max(start, min(width, begin + inputWidth))
+        firstSourceColumn = start - begin
+    }
+
+    /// The input index read at position `index` (output index minus begin pad), −1 for the constant.
+    private static func source(of index: Int, size: Int, mode: String) -> Int {
+        if index >= 0 && index < size { return index }
+        switch mode {
+        case "edge": return min(max(index, 0), size - 1)
+        case "reflect":
+            guard size > 1 else { return 0 }
+            let period = 2 * (size - 1)
+            let position = ((index % period) + period) % period
+            return position < size ? position : period - position
+        default: return -1
+        }
+    }
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        let x = buffers.floatInput(0)
+        var y = buffers.floatOutput(0)
+        let rank = outputShape.count
+        guard rank > 0 else {
+            y[0] = x[0]
+            return
+        }
+        let width = outputShape[rank - 1], lastTable = sources.elements + tableStarts[rank - 1]
+        let rows = elementCount(Array(outputShape.prefix(rank - 1)))
+        guard width > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank) { counter in
+            counter.initialize(repeating: 0)
+            for _ in 0..<rows {
+                var offset = 0, filled = false
+                for axis in 0..<(rank - 1) {
+                    let source = sources[tableStarts[axis] + counter[axis]]
+                    if source < 0 { filled = true }
+                    offset += source * inputStrides[axis]
+                }
+                if filled {
+                    y.initialize(repeating: fill, count: width)
+                } else {
+                    for column in 0..<copiedColumns.lowerBound { y[column] = readColumn(x, offset, lastTable[column]) }
+                    if !copiedColumns.isEmpty {
+                        memcpy(y + copiedColumns.lowerBound, x + offset + firstSourceColumn, copiedColumns.count * MemoryLayout<Float>.stride)
+                    }
+                    for column in copiedColumns.upperBound..<width { y[column] = readColumn(x, offset, lastTable[column]) }
+                }
+                y += width
+                var axis = rank - 2
+                while axis >= 0 {
+                    counter[axis] += 1
+                    if counter[axis] < outputShape[axis] { break }
+                    counter[axis] = 0
+                    axis -= 1
+                }
+            }
+        }
+    }
+
+    /// The element of the row at `offset` in input column `source`, or the fill for −1.
+    @inline(__always)
+    private func readColumn(_ x: UnsafePointer<Float>, _ offset: Int, _ source: Int) -> Float {
+        source < 0 ? fill : x[offset + source]
+    }
+}

@@ -1,0 +1,32 @@
+/// How two operands combine, lane by lane: one binary element-wise op.
+protocol BinaryVectorOperation: Sendable {
+    /// The op on 16 pairs of lanes.
+    static func combine(_ a: FloatVector, _ b: FloatVector) -> FloatVector
+}
+
+/// add: a + b.
+enum Addition: BinaryVectorOperation {
+    @inline(__always) static func combine(_ a: FloatVector, _ b: FloatVector) -> FloatVector { a + b }
+}
+
+/// sub: a − b.
+enum Subtraction: BinaryVectorOperation {
+    @inline(__always) static func combine(_ a: FloatVector, _ b: FloatVector) -> FloatVector { a - b }
+}
+
+/// mul: a · b.
+enum Multiplication: BinaryVectorOperation {
+    @inline(__always) static func combine(_ a: FloatVector, _ b: FloatVector) -> FloatVector { a * b }
+}
+
+/// div: a / b (IEEE: ±inf or NaN for a zero divisor).
+enum Division: BinaryVectorOperation {
+    @inline(__always) static func combine(_ a: FloatVector, _ b: FloatVector) -> FloatVector { a / b }
+}
+
+/// prelu: x for x ≥ 0, slope·x below (x is the first operand, the slope the second).
+enum ParametricRectification: BinaryVectorOperation {
+    @inline(__always) static func combine(_ x: FloatVector, _ slope: FloatVector) -> FloatVector {
+        x.replacing(with: x * slope, where: x .< 0)
+    }
+}

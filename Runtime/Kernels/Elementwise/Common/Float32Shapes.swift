@@ -1,0 +1,48 @@
+import CNNIR
+
+/// The static shapes of an all-f32 node: what every kernel of the pooling, normalization,
+/// element-wise and data-movement families starts from.
+struct Float32Shapes {
+    /// The sizes of every operand, in order.
+    var operands: [[Int]]
+    /// The sizes of every result, in order.
+    var results: [[Int]]
+
+    /// The shapes of `request`, or `nil` when an operand or result is not f32 (those nodes run on
+    /// the reference kernels). Throws a `Diagnostic` at the node when a shape is not static or
+    /// when the node has fewer operands or results than `minimumOperands` / one.
+    init?(_ request: KernelRequest, minimumOperands: Int = 1) throws {
+        guard request.isFloat32Only else { return nil }
+        guard request.operandTypes.count >= minimumOperands, !request.resultTypes.isEmpty else {
+            throw request.node.error("expected at least \(minimumOperands) operand(s) and one result, found \(request.operandTypes.count) and \(request.resultTypes.count)")
+        }
+        var sizes: [[Int]] = []
+        for type in request.operandTypes + request.resultTypes {
+            guard let fixed = type.shape.fixedSizes else {
+                throw request.node.error("a fast kernel needs static shapes, found \(type)")
+            }
+            sizes.append(fixed)
+        }
+        operands = Array(sizes.prefix(request.operandTypes.count))
+        results = Array(sizes.suffix(request.resultTypes.count))
+    }
+
+    /// The sizes of the first operand.
+    var input: [Int] { operands[0] }
+    /// The sizes of the first result.
+    var output: [Int] { results[0] }
+}
+
+/// The number of elements of a shape (1 for a scalar).
+func elementCount(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+/// Row-major strides, in elements, of a shape: the last axis has stride 1.
+func contiguousStrides(_ shape: [Int]) -> [Int] {
+    var strides = Array(repeating: 1, count: shape.count)
+    var stride = 1
+    for axis in shape.indices.reversed() {
+        strides[axis] = stride
+        stride *= shape[axis]
+    }
+    return strides
+}

@@ -1,0 +1,60 @@
+/// instance_norm: each `[n, c]` plane normalized by its own mean and biased variance (two
+/// passes, so no cancellation), then the affine map `y = x·a + b` with
+/// `a = scale[c] / sqrt(variance + epsilon)` and `b = bias[c] − mean·a`.
+struct InstanceNormKernel: Kernel {
+    let name = "instance-norm"
+    /// The batch size.
+    let batch: Int
+    /// The channel count.
+    let channels: Int
+    /// The elements of one `[n, c]` plane.
+    let planeSize: Int
+    /// The variance offset.
+    let epsilon: Double
+
+    var workspaceBytes: Int { 0 }
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        guard planeSize > 0 else { return }
+        let x = buffers.floatInput(0), scale = buffers.floatInput(1), bias = buffers.floatInput(2), y = buffers.floatOutput(0)
+        for n in 0..<batch {
+            for channel in 0..<channels {
+                let offset = (n * channels + channel) * planeSize
+                let plane = x + offset
+                let mean = sum(plane, ConstantShift(amount: 0)) / Double(planeSize)
+                let variance = sum(plane, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
+                let factor = Double(scale[channel]) / (variance + epsilon).squareRoot()
+                let affine = AffineTransform(scale: Float(factor), shift: Float(Double(bias[channel]) - mean * factor))
+                applyTransform(affine, plane, y + offset, count: planeSize)
+            }
+        }
+    }
+
+    /// Σ term(x) over the plane: 16 f32 partial sums, added up in `Double`.
+    @inline(__always)
+    private func sum<Term: VectorTransform>(_ plane: UnsafePointer<Float>, _ term: Term) -> Double {
+        var lanes = FloatVector()
+        var index = 0
+        while index + 16 <= planeSize {
+            lanes += term(plane.loadFloatVector(at: index))
+            index += 16
+        }
+        var total = 0.0
+        for lane in 0..<16 { total += Double(lanes[lane]) }
+        if index < planeSize {
+            let rest = planeSize - index
+            let tail = term(plane.loadPartialFloatVector(at: index, count: rest))
+            for lane in 0..<rest { total += Double(tail[lane]) }
+        }
+        return total
+    }
+}
+
+/// (x − mean)².
+struct SquaredDeviation: VectorTransform {
+    let mean: Float
+    @inline(__always) func callAsFunction(_ x: FloatVector) -> FloatVector {
+        let deviation = x - mean
+        return deviation * deviation
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// lrn across channels: `y = x / (bias + alpha/size · Σ x_j²)^beta`, the sum over channels
+/// `j` from `c − floor((size−1)/2)` to `c + ceil((size−1)/2)` clipped to the channels.
+///
+/// The sum of squares of one output plane is accumulated in the output itself (16 lanes at a
+/// time), then turned into the result in place: by two square roots when beta = 0.75
+/// (t^0.75 = √t·√√t), by `powf` per element otherwise.
+struct LocalResponseNormKernel: Kernel {
+    let name = "lrn"
+    /// The batch size.
+    let batch: Int
+    /// The channel count.
+    let channels: Int
+    /// The elements of one `[n, c]` plane.
+    let planeSize: Int
+    /// The window size over channels.
+    let size: Int
+    /// The scale of the sum of squares (before dividing by `size`).
+    let alpha: Float
+    /// The exponent.
+    let beta: Float
+    /// The constant added to the scaled sum.
+    let bias: Float
+
+    var workspaceBytes: Int { 0 }
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        let x = buffers.floatInput(0), y = buffers.floatOutput(0)
+        let before = (size - 1) / 2, after = size - 1 - before
+        let factor = alpha / Float(size)
+        for n in 0..<batch {
+            for channel in 0..<channels {
+                let output = y + (n * channels + channel) * planeSize
+                output.initialize(repeating: 0, count: planeSize)
+                for neighbour in max(0, channel - before)...min(channels - 1, channel + after) {
+                    let values = x + (n * channels + neighbour) * planeSize
+                    var index = 0
+                    while index + 16 <= planeSize {
+                        let value = values.loadFloatVector(at: index)
+                        output.storeFloatVector(UnsafePointer(output).loadFloatVector(at: index).addingProduct(value, value), at: index)
+                        index += 16
+                    }
+                    while index < planeSize {
+                        output[index] += values[index] * values[index]
+                        index += 1
+                    }
+                }
+                let input = x + (n * channels + channel) * planeSize
+                if beta == 0.75 {
+                    applyTransform(ScaledSquareSum(factor: factor, bias: bias), UnsafePointer(output), output, count: planeSize)
+                    for index in 0..<planeSize { output[index] = input[index] / output[index] }
+                } else {
+                    for index in 0..<planeSize {
+                        output[index] = input[index] / powf(bias + factor * output[index], beta)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// (bias + factor·s)^0.75 from a sum of squares s.
+struct ScaledSquareSum: VectorTransform {
+    let factor: Float
+    let bias: Float
+    @inline(__always) func callAsFunction(_ sum: FloatVector) -> FloatVector {
+        let base = FloatVector(repeating: bias).addingProduct(sum, FloatVector(repeating: factor))
+        let root = base.squareRoot()
+        return root * root.squareRoot()
+    }
+}

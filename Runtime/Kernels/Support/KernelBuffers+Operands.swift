@@ -1,0 +1,17 @@
+extension KernelBuffers {
+    /// Operand `index` as f32 elements, or `nil` when the node leaves that optional operand out.
+    @inline(__always)
+    func optionalFloatInput(_ index: Int) -> UnsafePointer<Float>? {
+        index < inputs.count ? floatInput(index) : nil
+    }
+
+    /// The workspace as f32 elements, for a kernel that declared `workspaceBytes > 0` (the
+    /// executor always hands such a kernel its workspace).
+    @inline(__always)
+    func requiredFloatWorkspace() -> UnsafeMutablePointer<Float> {
+        guard let workspace = floatWorkspace else {
+            preconditionFailure("the executor gave no workspace to a kernel that declared workspaceBytes > 0")
+        }
+        return workspace
+    }
+}

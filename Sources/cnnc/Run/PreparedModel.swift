@@ -1,0 +1,35 @@
+import CNNIR
+import CNNRuntime
+
+/// A model read from the command line and prepared to run, with its inputs and parameters.
+///
+/// The steps `cnnc run` and `cnnc bench` share: read the IR and apply `--set`, verify, take the
+/// inputs (files, then random values), bind the named dimensions the input files fix, take the
+/// parameters, and prepare the model with the execution options.
+struct PreparedModel {
+    /// The model as read from its file.
+    var source: LoadedModel
+    /// The inputs for a run, by name.
+    var inputs: [String: Tensor]
+    /// Where the parameter values came from.
+    var parametersOrigin: String
+    /// The model, ready to run.
+    var model: Model
+
+    /// Prepares the model named by `arguments` (the positional model, `--set`, `--weights`,
+    /// `--reference`, `--threads`); throws usage errors for malformed values and diagnostics
+    /// for every problem with the model, its inputs and its weights.
+    init(_ arguments: ParsedArguments, inputFiles: InputFiles, randomSeed: UInt64?,
+         whenWeightsMissing policy: ModelParameters.MissingFilePolicy) throws {
+        let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
+        let options = try ExecutionArguments.options(from: arguments)
+        source = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
+        try Verifier.verify(source.graph)
+        let modelInputs = try ModelInputs(graph: source.graph, files: inputFiles, randomSeed: randomSeed)
+        let parameters = try ModelParameters(for: modelInputs.graph, model: source,
+                                             explicitPath: arguments.value(of: ExecutionArguments.weights), whenMissing: policy)
+        inputs = modelInputs.tensors
+        parametersOrigin = parameters.origin
+        model = try Model(graph: modelInputs.graph, parameters: parameters.tensors, options: options)
+    }
+}

@@ -44,6 +44,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         return text + message
     }
 
+    /// Two diagnostics are equal when they read the same.
     public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         lhs.description == rhs.description
     }

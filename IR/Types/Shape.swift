@@ -52,6 +52,7 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByA
         })
     }
 
+    /// The dimension at `axis` (outermost is 0).
     public subscript(axis: Int) -> Dimension {
         get { dimensions[axis] }
         set { dimensions[axis] = newValue }

@@ -78,7 +78,7 @@ public final class ExecutionPlan: Sendable {
         }
         let arenaBytes = layout.plan.arenaBytes
         pool = ArenaPool { Arena(bytes: arenaBytes, steps: steps, resident: resident) }
-        BLASThreads.configure(threadCount: options.threadCount)
+        BLASThreads.use(threadCount: options.threadCount)
     }
 
     /// The nodes run, in order, with the kernel chosen for each.

@@ -8,7 +8,9 @@
 /// `[c, od·sd − pd + kd·dd, oh·sh − ph + kh·dh, ow·sw − pw + kw·dw]`, or for padding when that
 /// position falls outside the image.
 struct ColumnTraversal: Sendable {
+    /// The image channels of one group.
     let channels: Int
+    // The geometry's depth, height and width values, as scalars for the loops.
     let imageDepth: Int, imageHeight: Int, imageWidth: Int
     let windowHeight: Int, windowWidth: Int
     let kernelDepth: Int, kernelHeight: Int, kernelWidth: Int

@@ -35,8 +35,6 @@ struct ConvolutionGeometry: Sendable {
     var padsBegin: [Int]
     /// The padding after each axis (three axes).
     var padsEnd: [Int]
-    /// Whether the node has a bias operand.
-    var hasBias: Bool
 
     /// The spatial sizes of the image side (three axes).
     var imageSize: [Int] { transposed ? outputSize : inputSize }
@@ -44,8 +42,6 @@ struct ConvolutionGeometry: Sendable {
     var windowCounts: [Int] { transposed ? inputSize : outputSize }
     /// The channels of the image side.
     var imageChannels: Int { transposed ? outputChannels : inputChannels }
-    /// The channels of the window side.
-    var windowChannels: Int { transposed ? inputChannels : outputChannels }
     /// Elements in one spatial plane of x.
     var inputPlane: Int { inputSize.reduce(1, *) }
     /// Elements in one spatial plane of the result.
@@ -112,8 +108,7 @@ struct ConvolutionGeometry: Sendable {
               expectedOutput.allSatisfy({ $0 >= 1 }) else {
             throw request.error("x \(x), weight \(weight) and groups \(groups) give result [\(x[0]), \(outputChannels), \(expectedOutput.map(String.init).joined(separator: ", "))], found \(y)")
         }
-        let hasBias = request.operandTypes.count > 2
-        if hasBias, request.operandShape(2) != [outputChannels] {
+        if request.operandTypes.count > 2, request.operandShape(2) != [outputChannels] {
             throw request.error("bias must have shape [\(outputChannels)], found \(request.operandShape(2))")
         }
         let widening = 3 - rank
@@ -133,7 +128,6 @@ struct ConvolutionGeometry: Sendable {
         self.dilations = dilations
         self.padsBegin = widened(padsBegin, 0)
         self.padsEnd = widened(padsEnd, 0)
-        self.hasBias = hasBias
     }
 
     /// Whether every image position is one column entry: kernel 1, stride 1 and no padding on

@@ -18,6 +18,7 @@
 /// output is a pure function of the input, and it leaves no tail. Rows narrower than 8 store
 /// only their columns of one chunk.
 struct DepthwisePlane: Sendable {
+    // The geometry's height and width values, as scalars for the loops.
     let inputHeight: Int, inputWidth: Int
     let outputHeight: Int, outputWidth: Int
     let strideHeight: Int, strideWidth: Int

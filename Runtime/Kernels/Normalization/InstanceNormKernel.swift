@@ -1,6 +1,7 @@
 /// instance_norm: each `[n, c]` plane normalized by its own mean and biased variance (two
-/// passes, so no cancellation), then the affine map `y = x·a + b` with
-/// `a = scale[c] / sqrt(variance + epsilon)` and `b = bias[c] − mean·a`.
+/// passes, so no cancellation), then `y = (x − mean)·a + bias[c]` with
+/// `a = scale[c] / sqrt(variance + epsilon)`. Centering first keeps planes of small variance
+/// (where `a` is large) exact: `x·a + (bias − mean·a)` would cancel there.
 struct InstanceNormKernel: Kernel {
     let name = "instance-norm"
     /// The batch size.
@@ -23,8 +24,8 @@ struct InstanceNormKernel: Kernel {
                 let plane = x + offset
                 let mean = sum(plane, ConstantShift(amount: 0)) / Double(planeSize)
                 let variance = sum(plane, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
-                let factor = Double(scale[channel]) / (variance + epsilon).squareRoot()
-                let affine = AffineTransform(scale: Float(factor), shift: Float(Double(bias[channel]) - mean * factor))
+                let factor = Float(Double(scale[channel]) / (variance + epsilon).squareRoot())
+                let affine = CenteredAffineTransform(mean: Float(mean), scale: factor, shift: bias[channel])
                 applyTransform(affine, plane, y + offset, count: planeSize)
             }
         }
@@ -56,5 +57,15 @@ struct SquaredDeviation: VectorTransform {
     @inline(__always) func callAsFunction(_ x: FloatVector) -> FloatVector {
         let deviation = x - mean
         return deviation * deviation
+    }
+}
+
+/// (x − mean)·scale + shift.
+struct CenteredAffineTransform: VectorTransform {
+    let mean: Float
+    let scale: Float
+    let shift: Float
+    @inline(__always) func callAsFunction(_ x: FloatVector) -> FloatVector {
+        FloatVector(repeating: shift).addingProduct(x - mean, FloatVector(repeating: scale))
     }
 }

@@ -54,5 +54,4 @@ struct PoolWindow {
         }
         self.axes = axes
     }
-
 }

@@ -31,7 +31,12 @@ public struct TensorProto: Sendable, Equatable, ProtobufMessage {
     public var dataLocation: DataLocation = .default
     /// Where the tensor was decoded from (nil for tensors made in code); used in diagnostics
     /// about its elements. It takes no part in equality.
-    public var origin: ProtobufOrigin?
+    public var origin: ProtobufOrigin? {
+        get { storedOrigin.value }
+        set { storedOrigin.value = newValue }
+    }
+    /// The storage of `origin`.
+    private var storedOrigin = IgnoredInEquality<ProtobufOrigin?>(value: nil)
 
     /// An empty tensor.
     public init() {}

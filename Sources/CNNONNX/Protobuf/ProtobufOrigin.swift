@@ -1,8 +1,5 @@
 /// Where a decoded message came from: the file, the chain of fields that leads to it from the
 /// outermost message, and the byte offset of its first byte.
-///
-/// Origins never take part in equality (like source locations in the IR): two messages that
-/// differ only in where they were decoded from are equal.
 public struct ProtobufOrigin: Sendable, Hashable, CustomStringConvertible {
     /// The file name as given to the reader.
     public let file: String
@@ -23,8 +20,14 @@ public struct ProtobufOrigin: Sendable, Hashable, CustomStringConvertible {
         let trail = path.isEmpty ? "the outermost message" : path.joined(separator: " > ")
         return "\(file): \(trail) at byte \(offset)"
     }
+}
 
-    public static func == (lhs: ProtobufOrigin, rhs: ProtobufOrigin) -> Bool { true }
+/// A value that takes no part in the equality of the type holding it (used for origins: two
+/// messages that differ only in where they were decoded from are equal, like IR nodes that differ
+/// only in their source locations).
+struct IgnoredInEquality<Value: Sendable>: Sendable, Equatable {
+    /// The value.
+    var value: Value
 
-    public func hash(into hasher: inout Hasher) {}
+    static func == (lhs: Self, rhs: Self) -> Bool { true }
 }

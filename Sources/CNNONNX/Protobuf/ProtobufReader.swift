@@ -46,7 +46,7 @@ public struct ProtobufReader: Sendable {
     /// Reads a singular field whose value is of `kind`; `name` is its name in the message definition.
     public mutating func read<Value>(_ kind: ProtobufValue<Value>, _ field: ProtobufField, _ name: String) throws -> Value {
         try reading(field, name: name, index: nil) { reader in
-            guard field.wireType == kind.wireType else { throw reader.wireTypeMismatch(field, kind) }
+            guard field.wireType == kind.wireType else { throw reader.wireTypeMismatch(field, kind, repeated: false) }
             return try kind.read(&reader)
         }
     }
@@ -62,7 +62,7 @@ public struct ProtobufReader: Sendable {
                 return
             }
             guard field.wireType == .lengthDelimited, let elementSize = kind.packedElementSize else {
-                throw reader.wireTypeMismatch(field, kind)
+                throw reader.wireTypeMismatch(field, kind, repeated: true)
             }
             let range = try reader.readLengthDelimited()
             if kind.wireType != .varint, range.count % elementSize != 0 {
@@ -129,9 +129,9 @@ public struct ProtobufReader: Sendable {
     }
 
     /// The fault for a field whose wire type does not fit its declared type.
-    private func wireTypeMismatch<Value>(_ field: ProtobufField, _ kind: ProtobufValue<Value>) -> WireFault {
-        let packed = kind.packedElementSize == nil ? "" : ", or length-delimited when packed"
-        return WireFault("wire type \(field.wireType) does not fit a \(kind.typeName) field (\(kind.wireType)\(packed))")
+    private func wireTypeMismatch<Value>(_ field: ProtobufField, _ kind: ProtobufValue<Value>, repeated: Bool) -> WireFault {
+        let packed = repeated && kind.packedElementSize != nil ? ", or length-delimited when packed" : ""
+        return WireFault("wire type \(field.wireType) does not fit the field's type \(kind.typeName) (\(kind.wireType)\(packed))")
     }
 
     /// A diagnostic located at `offset` in the file, after the path to this message.

@@ -36,8 +36,9 @@ struct ExampleModelExecutionTests {
         let memory = fast.memory
         #expect(memory.arenaBytes >= memory.peakLiveBytes)
         #expect(memory.arenaBytes <= memory.naiveBytes)
+        let valueBytes = fast.plan.memoryRequest.buffers.filter { $0.name.hasPrefix("%") }.reduce(0) { $0 + $1.bytes }
         print("\(name): fast \(String(format: "%.3f", fastSeconds)) s, reference \(String(format: "%.3f", referenceSeconds)) s, "
-              + "arena \(memory.arenaBytes) B, naive \(memory.naiveBytes) B, peak live \(memory.peakLiveBytes) B, "
+              + "arena \(memory.arenaBytes) B, naive \(memory.naiveBytes) B (values alone \(valueBytes) B), peak live \(memory.peakLiveBytes) B, "
               + "kernels \(Dictionary(grouping: fast.layers, by: \.kernel).mapValues(\.count).sorted { $0.key < $1.key })")
     }
 }

@@ -82,17 +82,19 @@ struct ConvolutionPathTests {
         #expect(segmentedRuns >= 90)
     }
 
-    @Test("A larger conv split into many segments by the default bound matches the reference")
+    @Test("A conv whose column matrix exceeds the default bound runs in segments and matches the reference")
     func defaultSegments() throws {
-        // 16 input channels and a 5x5 kernel give 400 column rows: 1 MiB holds 655 positions of
-        // the 40·40 = 1600 output positions, so the product runs in three segments per image.
-        let operands = [try Tensor.random(shape: [2, 16, 40, 40], seed: 1), try Tensor.random(shape: [3, 16, 5, 5], seed: 2),
+        // 64 input channels and a 5x5 kernel give 1600 column rows (6400 bytes per position), so
+        // the default bound holds fewer than the 40·40 output positions.
+        let operands = [try Tensor.random(shape: [2, 64, 40, 40], seed: 1), try Tensor.random(shape: [3, 64, 5, 5], seed: 2),
                         try Tensor.random(shape: [3], seed: 3)]
         let attributes: Attributes = ["pads": .ints([2, 2, 2, 2])]
+        let segment = ConvolutionKernels.defaultColumnBufferBytes / 6400
+        #expect(segment < 1600)
         let request = try KernelHarness.request(.conv, operands: operands, attributes: attributes)
         let kernel = try #require(try ConvolutionKernels().makeKernel(for: request))
-        #expect(kernel.workspaceBytes == (655 * 400 * 4 + 63) / 64 * 64)
+        #expect(kernel.workspaceBytes == (segment * 6400 + 63) / 64 * 64)
         try KernelHarness.checkAgainstReference(ConvolutionKernels(), .conv, operands: operands, attributes: attributes,
-                                                expectedKernel: "im2col+sgemm", configuration: "conv [2,16,40,40] * [3,16,5,5]")
+                                                expectedKernel: "im2col+sgemm", configuration: "conv [2,64,40,40] * [3,64,5,5]")
     }
 }

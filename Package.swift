@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CNNRuntime", targets: ["CNNRuntime"]),
         .library(name: "CNNONNX", targets: ["CNNONNX"]),
         .executable(name: "cnnc", targets: ["cnnc"]),
+        .executable(name: "cnnc-kernel-bench", targets: ["cnnc-kernel-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
@@ -33,10 +34,13 @@ let package = Package(
         .target(name: "CNNONNX", dependencies: ["CNNIR"], path: "Sources/CNNONNX"),
         .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime", "CNNONNX"],
                           path: "Sources/cnnc"),
+        .executableTarget(name: "cnnc-kernel-bench", dependencies: ["CNNIR", "CNNRuntime", "CBLAS"],
+                          path: "Benchmarks/KernelBench"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"], path: "Tests/CNNIRTests"),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses"], path: "Tests/CNNPassesTests"),
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime"], path: "Tests/CNNRuntimeTests"),
-        .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX"], path: "Tests/CNNONNXTests"),
+        .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX"], path: "Tests/CNNONNXTests",
+                    exclude: ["Fixtures"]),
         .testTarget(name: "cnncTests", dependencies: ["cnnc"], path: "Tests/cnncTests"),
     ]
 )

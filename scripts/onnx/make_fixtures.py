@@ -28,7 +28,7 @@ def save(model, name):
 
 def conv_relu():
     """A Conv + Relu model: weight in raw_data, bias in float_data, a symbolic batch dimension."""
-    weight = numpy_helper.from_array((np.arange(4 * 3 * 3 * 3, dtype=np.float32) - 54) / 8, name="conv.weight")
+    weight = numpy_helper.from_array(((np.arange(108, dtype=np.float32) - 54) / 8).reshape(4, 3, 3, 3), name="conv.weight")
     bias = helper.make_tensor("conv.bias", TensorProto.FLOAT, [4], [0.5, -0.25, 0.0, 1.0], raw=False)
     conv = helper.make_node("Conv", ["x", "conv.weight", "conv.bias"], ["c"], name="conv",
                             kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[1, 1])

@@ -23,6 +23,8 @@ struct PadKernel: Kernel {
     let copiedColumns: Range<Int>
     /// The input column of the first copied output column.
     let firstSourceColumn: Int
+    /// The number of output rows (the product of every output size but the last).
+    let rowCount: Int
 
     var workspaceBytes: Int { 0 }
 
@@ -55,6 +57,7 @@ struct PadKernel: Kernel {
         let start = min(width, max(0, begin))
         copiedColumns = start..<max(start, min(width, begin + inputWidth))
         firstSourceColumn = start - begin
+        rowCount = elementCount(Array(shape.dropLast()))
     }
 
     /// The input index read at position `index` (output index minus begin pad), −1 for the constant.
@@ -80,11 +83,10 @@ struct PadKernel: Kernel {
             return
         }
         let width = outputShape[rank - 1], lastTable = sources.elements + tableStarts[rank - 1]
-        let rows = elementCount(Array(outputShape.prefix(rank - 1)))
         guard width > 0 else { return }
         withUnsafeTemporaryAllocation(of: Int.self, capacity: rank) { counter in
             counter.initialize(repeating: 0)
-            for _ in 0..<rows {
+            for _ in 0..<rowCount {
                 var offset = 0, filled = false
                 for axis in 0..<(rank - 1) {
                     let source = sources[tableStarts[axis] + counter[axis]]

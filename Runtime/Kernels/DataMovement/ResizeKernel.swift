@@ -6,7 +6,9 @@ import CNNIR
 /// A run walks the output rows (every axis but the last). For each row it lists the input rows
 /// that contribute and their weights (one row per axis that only picks, two per axis that
 /// blends: two for bilinear, one for nearest), then each output column sums its one or two
-/// columns of each of those rows.
+/// columns of each of those rows. A row that reads the same input rows with the same weights as
+/// the row before (every other row of a 2× upsampling) is copied from it; a row that reads one
+/// input row with weight 1 (nearest) is a plain gather.
 struct ResizeKernel: Kernel {
     let name: String
     /// The output sizes.
@@ -22,6 +24,10 @@ struct ResizeKernel: Kernel {
     let tableStarts: [Int]
     /// Whether each axis blends two inputs somewhere (else only the first index is read).
     let blends: [Bool]
+    /// The number of output rows (the product of every output size but the last).
+    let rowCount: Int
+    /// The most input rows one output row combines: 2^(blending axes other than the last).
+    let contributionCapacity: Int
 
     var workspaceBytes: Int { 0 }
 
@@ -67,6 +73,8 @@ struct ResizeKernel: Kernel {
         weights = PreparedTable(weightTable)
         tableStarts = starts
         self.blends = blends
+        rowCount = elementCount(Array(output.dropLast()))
+        contributionCapacity = 1 << blends.dropLast().filter { $0 }.count
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
@@ -76,26 +84,34 @@ struct ResizeKernel: Kernel {
         var y = buffers.floatOutput(0)
         let width = outputShape[rank - 1], widthStart = tableStarts[rank - 1]
         let columnBlends = blends[rank - 1]
-        let contributionCapacity = 1 << blends.prefix(rank - 1).filter { $0 }.count
-        let rows = elementCount(Array(outputShape.prefix(rank - 1)))
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank + contributionCapacity) { integers in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: contributionCapacity) { floats in
+        // Scratch on the stack: the counter, then this row's and the previous row's input rows and weights.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank + 2 * contributionCapacity) { integers in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * contributionCapacity) { floats in
                 guard let counter = integers.baseAddress, let rowWeights = floats.baseAddress else { return }
                 let rowOffsets = counter + rank
+                let previousOffsets = rowOffsets + contributionCapacity, previousWeights = rowWeights + contributionCapacity
                 counter.initialize(repeating: 0, count: rank)
-                for _ in 0..<rows {
+                var previousCount = 0
+                for _ in 0..<rowCount {
                     let contributions = contributingRows(counter, rank: rank, offsets: rowOffsets, weights: rowWeights)
-                    for column in 0..<width {
-                        let first = indices[widthStart + column], second = indices[widthStart + width + column]
-                        let firstWeight = weights[widthStart + column], secondWeight = weights[widthStart + width + column]
-                        var value: Float = 0
-                        for entry in 0..<contributions {
-                            let row = x + rowOffsets[entry]
-                            let sample = columnBlends ? row[first] * firstWeight + row[second] * secondWeight : row[first]
-                            value += rowWeights[entry] * sample
-                        }
-                        y[column] = value
+                    let repeatsPrevious = contributions == previousCount && (0..<contributions).allSatisfy {
+                        rowOffsets[$0] == previousOffsets[$0] && rowWeights[$0] == previousWeights[$0]
                     }
+                    if repeatsPrevious {
+                        y.update(from: y - width, count: width)
+                    } else if contributions == 1 && rowWeights[0] == 1 && !columnBlends {
+                        let row = x + rowOffsets[0]
+                        for column in 0..<width { y[column] = row[indices[widthStart + column]] }
+                    } else {
+                        y.initialize(repeating: 0, count: width)
+                        for entry in 0..<contributions {
+                            accumulateRow(x + rowOffsets[entry], weight: rowWeights[entry], into: y, width: width,
+                                          widthStart: widthStart, blends: columnBlends)
+                        }
+                    }
+                    previousCount = contributions
+                    previousOffsets.update(from: rowOffsets, count: contributions)
+                    previousWeights.update(from: rowWeights, count: contributions)
                     y += width
                     var axis = rank - 2
                     while axis >= 0 {
@@ -106,6 +122,21 @@ struct ResizeKernel: Kernel {
                     }
                 }
             }
+        }
+    }
+
+    /// `y[column] += weight · (row sampled at output column)` for every output column.
+    @inline(__always)
+    private func accumulateRow(_ row: UnsafePointer<Float>, weight: Float, into y: UnsafeMutablePointer<Float>, width: Int,
+                               widthStart: Int, blends: Bool) {
+        let first = indices.elements + widthStart, second = first + width
+        let firstWeight = weights.elements + widthStart, secondWeight = firstWeight + width
+        if blends {
+            for column in 0..<width {
+                y[column] += weight * (row[first[column]] * firstWeight[column] + row[second[column]] * secondWeight[column])
+            }
+        } else {
+            for column in 0..<width { y[column] += weight * row[first[column]] }
         }
     }
 

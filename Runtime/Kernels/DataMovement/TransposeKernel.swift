@@ -19,6 +19,12 @@ struct TransposeKernel: Kernel {
     let walk: CoalescedAxes
     /// The innermost layout.
     let layout: Layout
+    /// The walk over the output rows (every merged axis but the last).
+    let rows: OffsetOdometer
+    /// The walk over the 2-D matrices (every merged axis but the last two), for `.tiles`.
+    let matrices: OffsetOdometer
+    /// The rows of one 2-D matrix, for `.tiles`.
+    let matrixRows: Int
 
     var workspaceBytes: Int { 0 }
 
@@ -35,6 +41,10 @@ struct TransposeKernel: Kernel {
         } else {
             layout = .gather
         }
+        rows = walk.outerOdometer
+        let matrixAxes = max(0, rank - 2)
+        matrices = OffsetOdometer(sizes: Array(walk.sizes.prefix(matrixAxes)), firstStrides: Array(walk.strides[0].prefix(matrixAxes)))
+        matrixRows = rank >= 2 ? walk.sizes[rank - 2] : 1
         name = layout == .rows ? "transpose-rows" : layout == .tiles ? "transpose-blocked-2d" : "transpose-strided"
     }
 
@@ -44,20 +54,17 @@ struct TransposeKernel: Kernel {
         let inner = walk.innerSize, innerStride = walk.innerStride(0)
         switch layout {
         case .rows:
-            walk.outerOdometer.forEach { offset, _ in
+            rows.forEach { offset, _ in
                 memcpy(y, x + offset, inner * MemoryLayout<Float>.stride)
                 y += inner
             }
         case .tiles:
-            let rank = walk.sizes.count
-            let matrices = OffsetOdometer(sizes: Array(walk.sizes.prefix(rank - 2)), firstStrides: Array(walk.strides[0].prefix(rank - 2)))
-            let rows = walk.sizes[rank - 2]
             matrices.forEach { offset, _ in
-                transposeTiles(x + offset, y, rows: rows, columns: inner, sourceRowStride: innerStride)
-                y += rows * inner
+                transposeTiles(x + offset, y, rows: matrixRows, columns: inner, sourceRowStride: innerStride)
+                y += matrixRows * inner
             }
         case .gather:
-            walk.outerOdometer.forEach { offset, _ in
+            rows.forEach { offset, _ in
                 for index in 0..<inner { y[index] = x[offset + index * innerStride] }
                 y += inner
             }

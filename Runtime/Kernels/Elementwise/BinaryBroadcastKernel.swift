@@ -1,27 +1,46 @@
 /// add, sub, mul, div and prelu with broadcasting: one generic loop, specialized per op, that
 /// runs a `BroadcastPlan` row by row with a SIMD inner loop for each operand layout
 /// (both contiguous, one repeated element on either side, or both repeated).
-struct BinaryBroadcastKernel<Operation: BinaryVectorOperation>: Kernel {
+///
+/// The kernel is not generic: `run` picks the op once and calls the loop with a concrete
+/// operation type, so each op gets its own specialized, inlined loop.
+struct BinaryBroadcastKernel: Kernel {
     let name: String
+    /// The op.
+    let operation: BinaryOperator
     /// The walk over both operands.
     let plan: BroadcastPlan
 
     var workspaceBytes: Int { 0 }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
+        switch operation {
+        case .add: combineAll(Addition.self, buffers)
+        case .subtract: combineAll(Subtraction.self, buffers)
+        case .multiply: combineAll(Multiplication.self, buffers)
+        case .divide: combineAll(Division.self, buffers)
+        case .parametricRectify: combineAll(ParametricRectification.self, buffers)
+        }
+    }
+
+    /// Every row of the plan combined with `Operation`.
+    @inline(__always)
+    private func combineAll<Operation: BinaryVectorOperation>(_ operation: Operation.Type, _ buffers: KernelBuffers) {
         let a = buffers.floatInput(0), b = buffers.floatInput(1), y = buffers.floatOutput(0)
         let inner = plan.innerSize, aIsContiguous = plan.aIsContiguous, bIsContiguous = plan.bIsContiguous
         var outputOffset = 0
         plan.rows.forEach { aOffset, bOffset in
-            combineRow(a + aOffset, aIsContiguous, b + bOffset, bIsContiguous, y + outputOffset, count: inner)
+            combineRow(Operation.self, a + aOffset, aIsContiguous, b + bOffset, bIsContiguous, y + outputOffset, count: inner)
             outputOffset += inner
         }
     }
 
     /// `y[i] = a[i or 0] ∘ b[i or 0]` for `i` in `0..<count`, 16 lanes at a time.
     @inline(__always)
-    private func combineRow(_ a: UnsafePointer<Float>, _ aIsContiguous: Bool, _ b: UnsafePointer<Float>,
-                            _ bIsContiguous: Bool, _ y: UnsafeMutablePointer<Float>, count: Int) {
+    private func combineRow<Operation: BinaryVectorOperation>(_ operation: Operation.Type,
+                                                              _ a: UnsafePointer<Float>, _ aIsContiguous: Bool,
+                                                              _ b: UnsafePointer<Float>, _ bIsContiguous: Bool,
+                                                              _ y: UnsafeMutablePointer<Float>, count: Int) {
         guard count > 0 else { return }
         var index = 0
         switch (aIsContiguous, bIsContiguous) {

@@ -1,3 +1,10 @@
+/// The binary element-wise ops, for `BinaryBroadcastKernel` to pick the lane function once per run.
+enum BinaryOperator: Sendable {
+    case add, subtract, multiply, divide
+    /// prelu: the second operand is the slope.
+    case parametricRectify
+}
+
 /// How two operands combine, lane by lane: one binary element-wise op.
 protocol BinaryVectorOperation: Sendable {
     /// The op on 16 pairs of lanes.

@@ -23,36 +23,33 @@ public struct ElementwiseKernels: KernelFamily {
         }
         let name = "unary:" + request.node.op.rawValue
         switch request.node.op {
-        case .relu: return UnaryKernel(name: name, count: count, transform: Rectifier())
-        case .leakyRelu:
-            return UnaryKernel(name: name, count: count, transform: LeakyRectifier(alpha: Float(try request.doubleAttribute("alpha"))))
+        case .relu: return UnaryKernel(name: name, count: count, activation: .relu)
+        case .leakyRelu: return UnaryKernel(name: name, count: count, activation: .leakyRelu(alpha: Float(try request.doubleAttribute("alpha"))))
         case .clip:
-            return UnaryKernel(name: name, count: count, transform: Clip(lower: Float(try request.doubleAttribute("min")),
-                                                                          upper: Float(try request.doubleAttribute("max"))))
-        case .sigmoid: return UnaryKernel(name: name, count: count, transform: Logistic())
-        case .tanh: return UnaryKernel(name: name, count: count, transform: HyperbolicTangent())
+            return UnaryKernel(name: name, count: count, activation: .clip(lower: Float(try request.doubleAttribute("min")),
+                                                                            upper: Float(try request.doubleAttribute("max"))))
+        case .sigmoid: return UnaryKernel(name: name, count: count, activation: .sigmoid)
+        case .tanh: return UnaryKernel(name: name, count: count, activation: .tanh)
         case .hardSigmoid:
-            return UnaryKernel(name: name, count: count, transform: HardSigmoid(alpha: Float(try request.doubleAttribute("alpha")),
-                                                                                 beta: Float(try request.doubleAttribute("beta"))))
-        case .hardSwish: return UnaryKernel(name: name, count: count, transform: HardSwish())
-        case .silu: return UnaryKernel(name: name, count: count, transform: SigmoidLinearUnit())
-        case .elu:
-            return UnaryKernel(name: name, count: count, transform: ExponentialLinearUnit(alpha: Float(try request.doubleAttribute("alpha"))))
+            return UnaryKernel(name: name, count: count, activation: .hardSigmoid(alpha: Float(try request.doubleAttribute("alpha")),
+                                                                                   beta: Float(try request.doubleAttribute("beta"))))
+        case .hardSwish: return UnaryKernel(name: name, count: count, activation: .hardSwish)
+        case .silu: return UnaryKernel(name: name, count: count, activation: .silu)
+        case .elu: return UnaryKernel(name: name, count: count, activation: .elu(alpha: Float(try request.doubleAttribute("alpha"))))
         case .identity, .dropout: return CopyKernel(name: "copy", count: count)
         case .softmax, .logSoftmax: return try softmax(request, shapes: shapes)
-        case .add: return try binary(Addition.self, request, shapes)
-        case .sub: return try binary(Subtraction.self, request, shapes)
-        case .mul: return try binary(Multiplication.self, request, shapes)
-        case .div: return try binary(Division.self, request, shapes)
-        default: return try binary(ParametricRectification.self, request, shapes)
+        case .add: return try binary(.add, request, shapes)
+        case .sub: return try binary(.subtract, request, shapes)
+        case .mul: return try binary(.multiply, request, shapes)
+        case .div: return try binary(.divide, request, shapes)
+        default: return try binary(.parametricRectify, request, shapes)
         }
     }
 
     /// The broadcasting kernel of `operation` (prelu's slope broadcasts to x's shape).
-    private func binary<Operation: BinaryVectorOperation>(_ operation: Operation.Type, _ request: KernelRequest,
-                                                          _ shapes: Float32Shapes) throws -> Kernel {
+    private func binary(_ operation: BinaryOperator, _ request: KernelRequest, _ shapes: Float32Shapes) throws -> Kernel {
         let plan = try BroadcastPlan(a: shapes.operands[0], b: shapes.operands[1], output: shapes.output, node: request.node)
-        return BinaryBroadcastKernel<Operation>(name: "binary-broadcast:" + request.node.op.rawValue, plan: plan)
+        return BinaryBroadcastKernel(name: "binary-broadcast:" + request.node.op.rawValue, operation: operation, plan: plan)
     }
 
     /// softmax or log_softmax over the `axis` attribute.

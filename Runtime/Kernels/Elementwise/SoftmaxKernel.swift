@@ -43,7 +43,8 @@ struct SoftmaxKernel: Kernel {
         var largest = FloatVector(repeating: -.infinity)
         var index = 0
         while index + 16 <= length {
-            largest = pointwiseMax(largest, x.loadFloatVector(at: index))
+            let values = x.loadFloatVector(at: index)
+            largest = largest.replacing(with: values, where: values .> largest)
             index += 16
         }
         var maximum = largest.max()
@@ -81,7 +82,10 @@ struct SoftmaxKernel: Kernel {
             if lanes == 16 { y.storeFloatVector(value, at: row * self.inner) } else { y.storePartialFloatVector(value, at: row * self.inner, count: lanes) }
         }
         var largest = FloatVector(repeating: -.infinity)
-        for row in 0..<length { largest = pointwiseMax(largest, load(row)) }
+        for row in 0..<length {
+            let values = load(row)
+            largest = largest.replacing(with: values, where: values .> largest)
+        }
         var sums = FloatVector()
         for row in 0..<length {
             let exponentials = VectorMath.exp(load(row) - largest)

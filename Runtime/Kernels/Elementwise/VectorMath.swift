@@ -3,12 +3,16 @@
 /// `exp` is Cephes' `expf` (range reduction by ln 2 in two parts, a degree-6 polynomial on
 /// |r| ≤ ln2/2, then a power of two from the exponent bits): about 1 ulp (relative error
 /// below 2.5e-7) on its range. Arguments are clamped to [-87, 88], where the result is a
-/// normal float; NaN stays NaN. Nothing calls libm, so the lanes stay in vector registers.
+/// normal float; NaN stays NaN. Nothing calls libm, so the lanes stay in vector registers
+/// (which is also why nothing here uses `squareRoot`, `clamped` or `pointwiseMin`/`Max`: on
+/// `SIMD16<Float>` they become a libm call or a scalar comparison per lane).
 enum VectorMath {
     /// e^x per lane (see the type's documentation for accuracy and range).
     @inline(__always)
     static func exp(_ x: FloatVector) -> FloatVector {
-        let clamped = x.clamped(lowerBound: FloatVector(repeating: -87), upperBound: FloatVector(repeating: 88))
+        // Compare-and-blend rather than `clamped`, whose NaN rules keep it from vectorizing.
+        let raised = x.replacing(with: -87, where: x .< -87)
+        let clamped = raised.replacing(with: 88, where: raised .> 88)
         // Adding 1.5·2^23 rounds to the nearest integer and leaves it in the low mantissa bits.
         let roundingShift = FloatVector(repeating: 12_582_912)
         let shifted = clamped * FloatVector(repeating: 1.442_695_040_888_963_4) + roundingShift

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The sum of squares of one output plane is accumulated in the output itself (16 lanes at a
 /// time), then turned into the result in place: by two square roots when beta = 0.75
-/// (t^0.75 = √t·√√t), by `powf` per element otherwise.
+/// (t^0.75 = √t·√√t, scalar `squareRoot`, a single instruction), by `powf` otherwise.
 struct LocalResponseNormKernel: Kernel {
     let name = "lrn"
     /// The batch size.
@@ -47,26 +47,13 @@ struct LocalResponseNormKernel: Kernel {
                     }
                 }
                 let input = x + (n * channels + channel) * planeSize
-                if beta == 0.75 {
-                    applyTransform(ScaledSquareSum(factor: factor, bias: bias), UnsafePointer(output), output, count: planeSize)
-                    for index in 0..<planeSize { output[index] = input[index] / output[index] }
-                } else {
-                    for index in 0..<planeSize {
-                        output[index] = input[index] / powf(bias + factor * output[index], beta)
-                    }
+                for index in 0..<planeSize {
+                    let base = bias + factor * output[index]
+                    let root = base.squareRoot()
+                    output[index] = input[index] / (beta == 0.75 ? root * root.squareRoot() : powf(base, beta))
                 }
             }
         }
     }
 }
 
-/// (bias + factor·s)^0.75 from a sum of squares s.
-struct ScaledSquareSum: VectorTransform {
-    let factor: Float
-    let bias: Float
-    @inline(__always) func callAsFunction(_ sum: FloatVector) -> FloatVector {
-        let base = FloatVector(repeating: bias).addingProduct(sum, FloatVector(repeating: factor))
-        let root = base.squareRoot()
-        return root * root.squareRoot()
-    }
-}

@@ -1,3 +1,11 @@
+/// Which reduction a pool kernel applies, for the kernel to pick the specialized loop once per run.
+enum PoolReductionKind: Sendable {
+    /// max_pool, global_max_pool.
+    case maximum
+    /// avg_pool (count_include_pad when `countsPadding`), global_avg_pool.
+    case average(countsPadding: Bool)
+}
+
 /// How a pool combines the values of one window: max_pool's maximum or avg_pool's mean.
 protocol PoolReduction: Sendable {
     /// The value of a window before its first element.
@@ -9,8 +17,8 @@ protocol PoolReduction: Sendable {
     /// A window's result from its running value, the number of its taps inside the input and
     /// the number inside the padded input.
     func finish(_ running: Float, valid: Int, padded: Int) -> Float
-    /// 16 whole windows' results (every tap inside the input: `taps` of them).
-    func finish(_ running: FloatVector, taps: Int) -> FloatVector
+    /// 16 windows' results, all with the same numbers of taps inside the input and inside the padded input.
+    func finish(_ running: FloatVector, valid: Int, padded: Int) -> FloatVector
 }
 
 /// max_pool: the largest value (−inf for a window that sees no input).
@@ -21,7 +29,7 @@ struct MaximumReduction: PoolReduction {
         running.replacing(with: values, where: values .> running)
     }
     @inline(__always) func finish(_ running: Float, valid: Int, padded: Int) -> Float { running }
-    @inline(__always) func finish(_ running: FloatVector, taps: Int) -> FloatVector { running }
+    @inline(__always) func finish(_ running: FloatVector, valid: Int, padded: Int) -> FloatVector { running }
 }
 
 /// avg_pool: the sum divided by the taps inside the input, or with `countsPadding` by the taps
@@ -35,5 +43,7 @@ struct AverageReduction: PoolReduction {
     @inline(__always) func finish(_ running: Float, valid: Int, padded: Int) -> Float {
         running / Float(countsPadding ? padded : valid)
     }
-    @inline(__always) func finish(_ running: FloatVector, taps: Int) -> FloatVector { running / Float(taps) }
+    @inline(__always) func finish(_ running: FloatVector, valid: Int, padded: Int) -> FloatVector {
+        running / Float(countsPadding ? padded : valid)
+    }
 }

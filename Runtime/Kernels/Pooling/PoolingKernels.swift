@@ -21,18 +21,14 @@ public struct PoolingKernels: KernelFamily {
         case .globalAvgPool, .globalMaxPool:
             let planeSize = elementCount(Array(input[2...]))
             return op == .globalAvgPool
-                ? GlobalPoolKernel(name: "global-avg-pool", planes: planes, planeSize: planeSize, reduction: AverageReduction(countsPadding: false))
-                : GlobalPoolKernel(name: "global-max-pool", planes: planes, planeSize: planeSize, reduction: MaximumReduction())
+                ? GlobalPoolKernel(name: "global-avg-pool", planes: planes, planeSize: planeSize, reduction: .average(countsPadding: false))
+                : GlobalPoolKernel(name: "global-max-pool", planes: planes, planeSize: planeSize, reduction: .maximum)
         default:
             let axes = try PoolWindow(request, input: input, output: shapes.output).axes
             let name = (op == .maxPool ? "maxpool" : "avgpool") + "\(input.count - 2)d"
-            if op == .maxPool {
-                return WindowPoolKernel(name: name, planes: planes, depth: axes[0], height: axes[1], width: axes[2],
-                                        reduction: MaximumReduction())
-            }
-            let countsPadding = try request.boolAttribute("count_include_pad")
-            return WindowPoolKernel(name: name, planes: planes, depth: axes[0], height: axes[1], width: axes[2],
-                                    reduction: AverageReduction(countsPadding: countsPadding))
+            let reduction: PoolReductionKind = op == .maxPool
+                ? .maximum : .average(countsPadding: try request.boolAttribute("count_include_pad"))
+            return WindowPoolKernel(name: name, planes: planes, depth: axes[0], height: axes[1], width: axes[2], reduction: reduction)
         }
     }
 }

@@ -11,6 +11,13 @@ public struct ExternalDataReference: Sendable, Equatable {
     /// The number of bytes, when the file gives it.
     public var length: Int?
 
+    /// A reference to `length` bytes (or as many as the tensor needs) from `offset` of `location`.
+    public init(location: String, offset: Int, length: Int?) {
+        self.location = location
+        self.offset = offset
+        self.length = length
+    }
+
     /// The reference `tensor.externalData` describes. Throws a `Diagnostic` when `location` is
     /// missing, absolute or leaves the model's folder, when a key is repeated, or when `offset`
     /// or `length` is not a decimal byte count.

@@ -4,9 +4,10 @@ extension TensorProto {
     /// The number of elements `dims` describe (1 for a scalar). Throws a `Diagnostic` for a
     /// negative size or a product that overflows.
     public func elementCount() throws -> Int {
+        if let negative = dims.first(where: { $0 < 0 }) { throw problem("dims \(dims) contain the negative size \(negative)") }
+        if dims.contains(0) { return 0 }
         var count = 1
         for size in dims {
-            guard size >= 0 else { throw problem("dims \(dims) contain the negative size \(size)") }
             let (product, overflow) = count.multipliedReportingOverflow(by: Int(exactly: size) ?? Int.max)
             guard !overflow else { throw problem("dims \(dims) describe more elements than cnnc can address") }
             count = product

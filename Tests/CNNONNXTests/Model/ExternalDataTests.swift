@@ -24,7 +24,7 @@ import Testing
         #expect(reference == ExternalDataReference(location: "external.bin", offset: 8, length: 24))
         #expect(try ExternalDataReference(try #require(model.graph?.initializer[1])).length == nil)
         #expect(diagnosticMessage { _ = try weights.floats() }
-            == "external.onnx: ModelProto.graph > GraphProto.initializer[0] at byte 27: tensor 'weights' keeps its elements in the external file 'external.bin', which was not loaded (ONNXModelReader.read(contentsOf:) loads it)")
+            == "external.onnx: ModelProto.graph > GraphProto.initializer[0] at byte 32: tensor 'weights' keeps its elements in the external file 'external.bin', which was not loaded (ONNXModelReader.read(contentsOf:) loads it)")
     }
 
     @Test func aLoneTensorFile() throws {

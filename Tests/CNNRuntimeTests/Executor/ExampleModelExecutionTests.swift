@@ -27,17 +27,20 @@ struct ExampleModelExecutionTests {
         var fastOutputs: [String: Tensor] = [:], referenceOutputs: [String: Tensor] = [:]
         let fastSeconds = try ExecutorTestSupport.seconds { fastOutputs = try fast.run(inputs) }
         let referenceSeconds = try ExecutorTestSupport.seconds { referenceOutputs = try reference.run(inputs) }
+        var errors: [Double] = []
         for output in fast.outputs {
             let actual = try #require(fastOutputs[output.name]), expected = try #require(referenceOutputs[output.name])
             #expect(actual.type == output.type)
             let error = KernelHarness.relativeL2Error(actual, expected)
             #expect(error <= Self.relativeL2Bound, "\(name) output %\(output.name): relative L2 error \(error)")
+            errors.append(error)
         }
         let memory = fast.memory
         #expect(memory.arenaBytes >= memory.peakLiveBytes)
         #expect(memory.arenaBytes <= memory.naiveBytes)
+        #expect(memory.efficiency >= 0.8)
         let valueBytes = fast.plan.memoryRequest.buffers.filter { $0.name.hasPrefix("%") }.reduce(0) { $0 + $1.bytes }
-        print("\(name): fast \(String(format: "%.3f", fastSeconds)) s, reference \(String(format: "%.3f", referenceSeconds)) s, "
+        print("\(name): relative L2 error \(errors), fast \(String(format: "%.3f", fastSeconds)) s, reference \(String(format: "%.3f", referenceSeconds)) s, "
               + "arena \(memory.arenaBytes) B, naive \(memory.naiveBytes) B (values alone \(valueBytes) B), peak live \(memory.peakLiveBytes) B, "
               + "kernels \(Dictionary(grouping: fast.layers, by: \.kernel).mapValues(\.count).sorted { $0.key < $1.key })")
     }

@@ -70,11 +70,11 @@ struct WindowPoolKernel: Kernel {
         let (d0, h0, w0) = (depth.start(od), height.start(oh), width.start(ow))
         let (firstW, endW) = (width.firstTap[ow], width.endTap[ow])
         for kd in depth.firstTap[od]..<depth.endTap[od] {
-            let planeOffset = (d0 + kd * depth.dilation) * height.inputSize
+            let planeOffset = (d0 &+ kd &* depth.dilation) &* height.inputSize
             for kh in height.firstTap[oh]..<height.endTap[oh] {
-                let rowOffset = (planeOffset + h0 + kh * height.dilation) * width.inputSize + w0
+                let rowOffset = (planeOffset &+ h0 &+ kh &* height.dilation) &* width.inputSize &+ w0
                 for kw in firstW..<endW {
-                    running = reduction.combine(running, x[rowOffset + kw * width.dilation])
+                    running = reduction.combine(running, x[rowOffset &+ kw &* width.dilation])
                 }
             }
         }
@@ -92,15 +92,15 @@ struct WindowPoolKernel: Kernel {
         var running = FloatVector(repeating: reduction.initial)
         let (d0, h0, w0) = (depth.start(od), height.start(oh), width.start(ow))
         for kd in depth.firstTap[od]..<depth.endTap[od] {
-            let planeOffset = (d0 + kd * depth.dilation) * height.inputSize
+            let planeOffset = (d0 &+ kd &* depth.dilation) &* height.inputSize
             for kh in height.firstTap[oh]..<height.endTap[oh] {
-                let rowOffset = (planeOffset + h0 + kh * height.dilation) * width.inputSize + w0
+                let rowOffset = (planeOffset &+ h0 &+ kh &* height.dilation) &* width.inputSize &+ w0
                 for kw in 0..<width.kernel {
-                    let offset = rowOffset + kw * width.dilation
+                    let offset = rowOffset &+ kw &* width.dilation
                     let values = width.stride == 1
                         ? x.loadFloatVector(at: offset)
                         : FloatVector(lowHalf: x.loadFloatVector(at: offset).evenHalf,
-                                      highHalf: x.loadFloatVector(at: offset + 15).oddHalf)
+                                      highHalf: x.loadFloatVector(at: offset &+ 15).oddHalf)
                     running = reduction.combine(running, values)
                 }
             }

@@ -34,3 +34,11 @@ extension GraphBuilder {
         try apply(.div, [a, b], name: name)
     }
 }
+
+/// Typed builder for pow.
+extension GraphBuilder {
+    /// `pow`: a raised to the power b with NumPy broadcasting; the result has a's dtype.
+    public func pow(_ a: GraphValue, _ b: GraphValue, name: String? = nil) throws -> GraphValue {
+        try apply(.pow, [a, b], name: name)
+    }
+}

@@ -44,32 +44,55 @@ public final class GraphBuilder {
         return define(name, type)
     }
 
-    /// Appends a node of `op`: normalizes `attributes` (defaults dropped, values converted to
-    /// the declared kinds), infers the result type, and returns the result.
+    /// Appends a node of `op` with one result: normalizes `attributes` (defaults dropped, values
+    /// converted to the declared kinds), infers the result type, and returns the result.
     ///
     /// The node is called `name`, or `0`, `1`, … in order when no name is given. Throws a
     /// `Diagnostic` naming the node and op when the name is taken, an operand does not belong to
     /// this graph, or the op's schema rejects the operands or attributes.
     public func apply(_ op: OpKind, _ operands: [GraphValue], _ attributes: Attributes = Attributes(),
                       name: String? = nil) throws -> GraphValue {
-        let resultName = name ?? automaticName()
+        let results = try apply(op, operands, attributes, resultCount: 1, names: name.map { [$0] })
+        return results[0]
+    }
+
+    /// Appends a node of `op` with `resultCount` results (such as `split`), as `apply` does for
+    /// one: the results are called `names` (one per result), or take the next automatic names.
+    /// Throws a `Diagnostic` naming the node when a name is taken or repeated, the number of
+    /// names differs from `resultCount`, or the op's schema rejects the node.
+    public func apply(_ op: OpKind, _ operands: [GraphValue], _ attributes: Attributes = Attributes(),
+                      resultCount: Int, names: [String]? = nil) throws -> [GraphValue] {
+        var counter = nextAutomaticName
+        let resultNames = names ?? (0..<Swift.max(resultCount, 1)).map { _ in
+            while definedTypes[String(counter)] != nil { counter += 1 }
+            counter += 1
+            return String(counter - 1)
+        }
+        let nodeName = resultNames.first ?? ""
         do {
-            try claim(resultName, kind: op.rawValue)
+            guard resultNames.count == resultCount, resultCount >= 1 else {
+                throw Diagnostic("\(op) is given \(resultNames.count) result names for \(resultCount) results; a node needs one name per result and at least one result")
+            }
+            for resultName in resultNames { try claim(resultName, kind: op.rawValue) }
+            guard Set(resultNames).count == resultNames.count else {
+                throw Diagnostic("the result names \(resultNames.map { "%" + $0 }.joined(separator: ", ")) repeat a name")
+            }
             for operand in operands where definedTypes[operand.name] != operand.type {
                 throw Diagnostic("operand \(operand) is not a value of graph @\(self.name)")
             }
             let schema = op.schema
             let normalized = try schema.normalize(attributes)
-            let resultTypes = try schema.inferResultTypes(operands: operands.map(\.type), attributes: normalized)
-            guard resultTypes.count == 1, let resultType = resultTypes.first else {
-                throw Diagnostic("the builder adds single-result ops; \(op) infers \(resultTypes.count) results")
+            let resultTypes = try schema.inferResultTypes(operands: operands.map(\.type), attributes: normalized,
+                                                          resultCount: resultCount)
+            guard resultTypes.count == resultCount else {
+                throw Diagnostic("\(op) infers \(resultTypes.count) results, the node asks for \(resultCount)")
             }
-            nodes.append(Node(op: op, operands: operands.map(\.name), attributes: normalized,
-                              results: [ValueDeclaration(name: resultName, type: resultType)]))
-            if name == nil { nextAutomaticName += 1 }
-            return define(resultName, resultType)
+            let results = zip(resultNames, resultTypes).map { ValueDeclaration(name: $0, type: $1) }
+            nodes.append(Node(op: op, operands: operands.map(\.name), attributes: normalized, results: results))
+            if names == nil { nextAutomaticName = counter }
+            return results.map { define($0.name, $0.type) }
         } catch let diagnostic as Diagnostic {
-            throw diagnostic.attributed(to: nil, node: resultName, op: op.rawValue)
+            throw diagnostic.attributed(to: nil, node: nodeName, op: op.rawValue)
         }
     }
 
@@ -110,9 +133,4 @@ public final class GraphBuilder {
         return GraphValue(name: name, type: type)
     }
 
-    /// The next numeric name not taken by a value the user named.
-    private func automaticName() -> String {
-        while definedTypes[String(nextAutomaticName)] != nil { nextAutomaticName += 1 }
-        return String(nextAutomaticName)
-    }
 }

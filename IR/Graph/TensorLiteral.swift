@@ -1,7 +1,8 @@
 /// A small constant tensor written inline in the IR (`dense<[1.0, 2.0]> : f32[2]`).
 ///
 /// Values are kept as `Double` for floating-point types and as `Int64` for `i64`, so that f32
-/// and f64 literals round-trip exactly through the text format.
+/// and f64 literals round-trip exactly through the text format. A `bool` literal holds 0
+/// (false) and 1 (true), as integers; the text writes them `false` and `true`.
 public struct TensorLiteral: Equatable, Sendable {
     /// The type of the constant; its shape must be static.
     public var type: TensorType
@@ -28,6 +29,11 @@ public struct TensorLiteral: Equatable, Sendable {
         self.storage = storage
     }
 
+    /// A `bool` literal of `shape` holding `values` (stored as 1 and 0).
+    public init(shape: Shape, booleans values: [Bool]) {
+        self.init(type: TensorType(.bool, shape), storage: .integer(values.map { $0 ? 1 : 0 }))
+    }
+
     /// The elements as doubles (integers converted).
     public var doubles: [Double] {
         switch storage {
@@ -50,5 +56,16 @@ public struct TensorLiteral: Equatable, Sendable {
             }
             return result
         }
+    }
+
+    /// The elements as booleans (1 is true, 0 is false), or `nil` if a value is neither.
+    public var booleans: [Bool]? {
+        var result: [Bool] = []
+        result.reserveCapacity(storage.count)
+        for value in doubles {
+            guard value == 0 || value == 1 else { return nil }
+            result.append(value == 1)
+        }
+        return result
     }
 }

@@ -47,12 +47,7 @@ enum ActivationOps {
     /// An op of one floating operand x whose result has x's type; `check` validates attributes.
     private static func unary(_ kind: OpKind, _ summary: String, _ attributes: [AttributeSpec] = [],
                               check: @escaping @Sendable (InferenceContext) throws -> Void = { _ in }) -> OpSchema {
-        OpSchema(kind, summary, operands: [.required("x")], attributes: attributes) { context in
-            let x = try context.operand(0, "x")
-            try ShapeRules.requireFloating(x, "x")
-            try check(context)
-            return [x]
-        }
+        OpSchema.elementwiseUnary(kind, summary, attributes, check: check)
     }
 
     /// softmax or log_softmax: x's type; `axis` must name an axis of x.

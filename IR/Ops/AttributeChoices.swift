@@ -64,3 +64,20 @@ public enum Reduction: String, CaseIterable, Sendable {
     /// One value per sample.
     case none
 }
+
+/// Which form of GELU `gelu` computes (`approximate`).
+public enum GeluApproximation: String, CaseIterable, Sendable {
+    /// The exact form x·Φ(x), with Φ from the error function.
+    case none
+    /// The tanh approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
+    case tanh
+}
+
+/// How `depth_to_space` orders the channels it moves into space (`mode`).
+public enum DepthToSpaceMode: String, CaseIterable, Sendable {
+    /// Depth-column-row: output (c, h·b + i, w·b + j) reads input channel (i·b + j)·C/b² + c.
+    case dcr = "DCR"
+    /// Column-row-depth: output (c, h·b + i, w·b + j) reads input channel c·b² + i·b + j
+    /// (PyTorch's pixel_shuffle).
+    case crd = "CRD"
+}

@@ -5,9 +5,27 @@
 enum Broadcasting {
     /// The broadcast shape of `first` and `second` (multidirectional, as add/sub/mul/div).
     static func shape(_ first: TensorType, _ firstName: String, _ second: TensorType, _ secondName: String) throws -> Shape {
+        try shape(first.shape, "\(firstName) \(first)", second.shape, "\(secondName) \(second)")
+    }
+
+    /// The broadcast shape of every operand (multidirectional, as sum/max/where), each named by
+    /// `names` in messages; at least one operand.
+    static func shape(of operands: [TensorType], named names: [String]) throws -> Shape {
+        guard var result = operands.first?.shape else { return Shape([Dimension]()) }
+        for index in operands.indices.dropFirst() {
+            let combined = index == 1 ? "\(names[0]) \(operands[0])"
+                : "\(names[0]) to \(names[index - 1]) broadcast together to \(result)"
+            result = try shape(result, combined, operands[index].shape, "\(names[index]) \(operands[index])")
+        }
+        return result
+    }
+
+    /// The broadcast shape of two shapes described in messages by `firstLabel` and `secondLabel`
+    /// (`a f32[2,3]`, `shape [4,1,3]`).
+    static func shape(_ first: Shape, _ firstLabel: String, _ second: Shape, _ secondLabel: String) throws -> Shape {
         let rank = max(first.rank, second.rank)
-        let left = padded(first.shape, to: rank)
-        let right = padded(second.shape, to: rank)
+        let left = padded(first, to: rank)
+        let right = padded(second, to: rank)
         var result: [Dimension] = []
         for axis in 0..<rank {
             let (a, b) = (left[axis], right[axis])
@@ -16,7 +34,7 @@ enum Broadcasting {
             } else if a == .fixed(1) {
                 result.append(b)
             } else {
-                let prefix = "cannot broadcast \(firstName) \(first) with \(secondName) \(second)"
+                let prefix = "cannot broadcast \(firstLabel) with \(secondLabel)"
                 if a.fixedValue != nil && b.fixedValue != nil {
                     throw Diagnostic("\(prefix): sizes \(a) and \(b) differ on output axis \(axis) and neither is 1")
                 }

@@ -13,6 +13,9 @@ enum ConstantOps {
         if literal.type.dtype == .i64 && literal.integers == nil {
             throw Diagnostic("value of type \(literal.type) must hold integers, found non-integer elements")
         }
+        if literal.type.dtype == .bool && literal.booleans == nil {
+            throw Diagnostic("value of type \(literal.type) must hold true and false (1 and 0), found other numbers")
+        }
         return [literal.type]
     }
 }

@@ -50,6 +50,31 @@ public enum OpKind: String, CaseIterable, Sendable, Hashable, CustomStringConver
     case softmaxCrossEntropy = "softmax_cross_entropy"
     case mse
     case hinge
+    // Slicing and splitting
+    case slice
+    case split
+    // Reductions
+    case reduceMean = "reduce_mean"
+    case reduceSum = "reduce_sum"
+    case reduceMax = "reduce_max"
+    case reduceMin = "reduce_min"
+    case reduceL2 = "reduce_l2"
+    case argmax, argmin
+    // Element-wise math
+    case pow
+    case sqrt, exp, log, neg, abs, reciprocal, erf, softplus, gelu
+    // Variadic element-wise with broadcasting
+    case sum, max, min, mean
+    // Comparisons and selection
+    case equal, less, greater
+    case `where`
+    // Replication
+    case expand, tile
+    // Element type conversion
+    case cast
+    // Space and depth
+    case depthToSpace = "depth_to_space"
+    case spaceToDepth = "space_to_depth"
 
     public var description: String { rawValue }
 }

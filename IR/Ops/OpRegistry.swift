@@ -44,6 +44,38 @@ extension OpKind {
         case .softmaxCrossEntropy: return LossOps.softmaxCrossEntropy
         case .mse: return LossOps.mse
         case .hinge: return LossOps.hinge
+        case .slice: return SlicingOps.slice
+        case .split: return SlicingOps.split
+        case .reduceMean: return ReductionOps.reduceMean
+        case .reduceSum: return ReductionOps.reduceSum
+        case .reduceMax: return ReductionOps.reduceMax
+        case .reduceMin: return ReductionOps.reduceMin
+        case .reduceL2: return ReductionOps.reduceL2
+        case .argmax: return ReductionOps.argmax
+        case .argmin: return ReductionOps.argmin
+        case .pow: return ElementwiseOps.pow
+        case .sqrt: return UnaryMathOps.sqrt
+        case .exp: return UnaryMathOps.exp
+        case .log: return UnaryMathOps.log
+        case .neg: return UnaryMathOps.neg
+        case .abs: return UnaryMathOps.abs
+        case .reciprocal: return UnaryMathOps.reciprocal
+        case .erf: return UnaryMathOps.erf
+        case .softplus: return UnaryMathOps.softplus
+        case .gelu: return UnaryMathOps.gelu
+        case .sum: return VariadicOps.sum
+        case .max: return VariadicOps.max
+        case .min: return VariadicOps.min
+        case .mean: return VariadicOps.mean
+        case .equal: return ComparisonOps.equal
+        case .less: return ComparisonOps.less
+        case .greater: return ComparisonOps.greater
+        case .where: return ComparisonOps.where
+        case .expand: return ReplicationOps.expand
+        case .tile: return ReplicationOps.tile
+        case .cast: return CastOps.cast
+        case .depthToSpace: return SpaceDepthOps.depthToSpace
+        case .spaceToDepth: return SpaceDepthOps.spaceToDepth
         }
     }
 }

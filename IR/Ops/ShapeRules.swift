@@ -5,8 +5,13 @@
 enum ShapeRules {
     /// Throws unless `type` has a floating-point element type.
     static func requireFloating(_ type: TensorType, _ name: String) throws {
-        guard type.dtype.isFloatingPoint else {
-            throw Diagnostic("\(name) must have a floating type (f32 or f64), found \(type)")
+        try require(type, name, .floating)
+    }
+
+    /// Throws unless the element type of `type` is one of `accepted`.
+    static func require(_ type: TensorType, _ name: String, _ accepted: ElementTypes) throws {
+        guard accepted.admits(type.dtype) else {
+            throw Diagnostic("\(name) must have \(accepted), found \(type)")
         }
     }
 
@@ -121,6 +126,34 @@ extension ShapeRules {
     static func requireBelowLimit(_ values: [Int], _ name: String) throws {
         guard values.allSatisfy({ $0 < sizeLimit }) else {
             throw Diagnostic("\(name) must be below \(sizeLimit), found \(text(values))")
+        }
+    }
+}
+
+/// The element types an operand may have, for the rules that accept more than the floating types.
+enum ElementTypes: CustomStringConvertible {
+    /// f32 or f64.
+    case floating
+    /// f32, f64 or i64: the types arithmetic applies to.
+    case numeric
+    /// Every element type, bool included.
+    case any
+
+    /// Whether `dtype` is one of these types.
+    func admits(_ dtype: DType) -> Bool {
+        switch self {
+        case .floating: return dtype.isFloatingPoint
+        case .numeric: return dtype.isNumeric
+        case .any: return true
+        }
+    }
+
+    /// The types for messages: `a floating type (f32 or f64)`.
+    var description: String {
+        switch self {
+        case .floating: return "a floating type (f32 or f64)"
+        case .numeric: return "a numeric type (f32, f64 or i64)"
+        case .any: return "any element type"
         }
     }
 }

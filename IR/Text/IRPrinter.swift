@@ -79,13 +79,16 @@ public enum IRPrinter {
         value.isNaN ? "nan" : value.description
     }
 
-    /// A dense literal: nested row-major lists following the shape, or one number when all of
-    /// several elements are the same.
+    /// A dense literal: nested row-major lists following the shape, or one element when all of
+    /// several elements are the same. The elements of a bool literal are written `true` and `false`.
     static func dense(_ literal: TensorLiteral) -> String {
-        let elements: [String]
+        var elements: [String]
         switch literal.storage {
         case .floating(let values): elements = values.map(number)
         case .integer(let values): elements = values.map { String($0) }
+        }
+        if literal.type.dtype == .bool, let booleans = literal.booleans {
+            elements = booleans.map { $0 ? "true" : "false" }
         }
         let body: String
         if elements.count > 1, let first = elements.first, elements.allSatisfy({ $0 == first }) {

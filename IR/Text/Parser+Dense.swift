@@ -1,16 +1,40 @@
-/// One element of a dense literal as written: a number, or a bracketed list of elements.
+/// One element of a dense literal as written: a number, `true` or `false`, or a bracketed list
+/// of elements.
 indirect enum DenseElement {
-    case number(NumberLiteral, SourceLocation)
+    case scalar(DenseScalar, SourceLocation)
     case list([DenseElement], SourceLocation)
 }
 
-/// Dense tensor literals: `dense<[[1.0, 2.0], [3.0, 4.0]]> : f32[2,2]`, or a splat `dense<0.5> : f32[4]`.
+/// A single element of a dense literal: a number, or a boolean (`true`, `false`).
+enum DenseScalar: CustomStringConvertible {
+    case number(NumberLiteral)
+    case boolean(Bool)
+
+    /// What the element is, for messages: `a number` or `a boolean`.
+    var kindName: String {
+        if case .boolean = self { return "a boolean" }
+        return "a number"
+    }
+
+    /// The element as written, for messages.
+    var description: String {
+        switch self {
+        case .number(.integer(let value)): return String(value)
+        case .number(.floating(let value)): return IRPrinter.number(value)
+        case .boolean(let value): return value ? "true" : "false"
+        }
+    }
+}
+
+/// Dense tensor literals: `dense<[[1.0, 2.0], [3.0, 4.0]]> : f32[2,2]`, a splat `dense<0.5> : f32[4]`,
+/// or booleans `dense<[true, false]> : bool[2]`.
 extension Parser {
     /// The most elements a dense literal may have (larger tensors belong in the weights file).
     static let maximumDenseElements = 1 << 24
 
     /// Parses `dense<elements> : type` (current token `dense`) into a literal whose nesting
-    /// matches the type's static shape. A single number fills the whole tensor.
+    /// matches the type's static shape. A single element fills the whole tensor. `i64` literals
+    /// hold integers, `bool` literals `true` and `false`, `f32` and `f64` literals numbers.
     mutating func parseDenseLiteral() throws -> TensorLiteral {
         try advance()
         try expect(.leftAngle, "'<' after 'dense'")
@@ -28,22 +52,41 @@ extension Parser {
                              + "put larger tensors in the weights file as a param", at: typeLocation)
         }
         let layout = DenseLayout(type: type, sizes: sizes, count: count)
-        if type.dtype == .i64 {
-            return TensorLiteral(type: type, storage: .integer(try layout.flatten(element) { number, location in
-                guard case .integer(let value) = number else {
-                    throw Diagnostic("expected an integer in an i64 literal, found \(number.doubleValue)", at: location)
+        switch type.dtype {
+        case .i64:
+            return TensorLiteral(type: type, storage: .integer(try layout.flatten(element) { scalar, location in
+                guard case .number(.integer(let value)) = scalar else {
+                    throw Diagnostic("expected an integer in an i64 literal, found \(scalar)", at: location)
                 }
                 return Int64(value)
             }))
+        case .bool:
+            return TensorLiteral(shape: type.shape, booleans: try layout.flatten(element) { scalar, location in
+                guard case .boolean(let value) = scalar else {
+                    throw Diagnostic("expected true or false in a bool literal, found \(scalar)", at: location)
+                }
+                return value
+            })
+        case .f32, .f64:
+            return TensorLiteral(type: type, storage: .floating(try layout.flatten(element) { scalar, location in
+                guard case .number(let number) = scalar else {
+                    throw Diagnostic("expected a number in a \(type.dtype) literal, found \(scalar)", at: location)
+                }
+                return number.doubleValue
+            }))
         }
-        return TensorLiteral(type: type, storage: .floating(try layout.flatten(element) { number, _ in number.doubleValue }))
     }
 
-    /// Parses a number or a bracketed list of elements, at most `maximumNestingDepth` deep.
+    /// Parses a number, `true`, `false` or a bracketed list of elements, at most
+    /// `maximumNestingDepth` deep.
     mutating func parseDenseElement(depth: Int) throws -> DenseElement {
         let location = token.location
-        if let number = try parseNumberIfPresent() { return .number(number, location) }
-        guard token.isPunctuation(.leftBracket) else { throw expected("a number or '[' in dense literal") }
+        if let number = try parseNumberIfPresent() { return .scalar(.number(number), location) }
+        for (word, value) in [("true", true), ("false", false)] where token.isIdentifier(word) {
+            try advance()
+            return .scalar(.boolean(value), location)
+        }
+        guard token.isPunctuation(.leftBracket) else { throw expected("a number, true, false or '[' in dense literal") }
         guard depth < Self.maximumNestingDepth else {
             throw Diagnostic("dense literal nested more than \(Self.maximumNestingDepth) levels deep", at: location)
         }
@@ -70,12 +113,12 @@ struct DenseLayout {
     /// The type as written, for messages.
     var typeName: String { IRPrinter.type(type) }
 
-    /// The elements in row-major order, each converted by `convert`; a single number is repeated
+    /// The elements in row-major order, each converted by `convert`; a single element is repeated
     /// `count` times. Throws when the nesting does not match the shape.
     func flatten<Value>(_ element: DenseElement,
-                        _ convert: (NumberLiteral, SourceLocation) throws -> Value) throws -> [Value] {
-        if case .number(let number, let location) = element {
-            return Array(repeating: try convert(number, location), count: count)
+                        _ convert: (DenseScalar, SourceLocation) throws -> Value) throws -> [Value] {
+        if case .scalar(let scalar, let location) = element {
+            return Array(repeating: try convert(scalar, location), count: count)
         }
         var values: [Value] = []
         values.reserveCapacity(count)
@@ -83,20 +126,21 @@ struct DenseLayout {
         return values
     }
 
-    /// Appends the numbers of `element`, found at nesting `depth`, checking it against the shape.
+    /// Appends the scalars of `element`, found at nesting `depth`, checking it against the shape.
     private func append<Value>(_ element: DenseElement, depth: Int, to values: inout [Value],
-                               _ convert: (NumberLiteral, SourceLocation) throws -> Value) throws {
+                               _ convert: (DenseScalar, SourceLocation) throws -> Value) throws {
         switch element {
-        case .number(let number, let location):
+        case .scalar(let scalar, let location):
             guard depth == sizes.count else {
-                throw Diagnostic("expected a list of \(sizes[depth]) elements for dimension \(depth) of \(typeName), found a number",
+                throw Diagnostic("expected a list of \(sizes[depth]) elements for dimension \(depth) of \(typeName), found \(scalar.kindName)",
                                  at: location)
             }
-            values.append(try convert(number, location))
+            values.append(try convert(scalar, location))
         case .list(let elements, let location):
             guard depth < sizes.count else {
                 let place = sizes.isEmpty ? "for the scalar type \(typeName)" : "at depth \(depth) of \(typeName)"
-                throw Diagnostic("expected a number \(place), found a list", at: location)
+                let element = type.dtype == .bool ? "true or false" : "a number"
+                throw Diagnostic("expected \(element) \(place), found a list", at: location)
             }
             guard elements.count == sizes[depth] else {
                 throw Diagnostic("expected \(sizes[depth]) elements for dimension \(depth) of \(typeName), "

@@ -1,11 +1,11 @@
 /// An element type as a safetensors header names it (`"F32"`), and how cnnc reads it.
 ///
-/// `F32`, `F64` and `I64` are cnnc's own types and are read as they are. Narrower types are
-/// widened where the conversion is exact: `F16` and `BF16` to f32; `I8`, `I16`, `I32`, `U8`,
-/// `U16` and `U32` to i64. Every other type (`BOOL`, `U64`, the 8-bit floats, …) is rejected.
-/// cnnc writes only `F32`, `F64` and `I64`.
+/// `F32`, `F64`, `I64` and `BOOL` are cnnc's own types and are read as they are (a `BOOL` byte
+/// other than 0 reads as true). Narrower types are widened where the conversion is exact: `F16`
+/// and `BF16` to f32; `I8`, `I16`, `I32`, `U8`, `U16` and `U32` to i64. Every other type (`U64`,
+/// the 8-bit floats, …) is rejected. cnnc writes only `F32`, `F64`, `I64` and `BOOL`.
 enum SafeTensorsDType: String, CaseIterable {
-    case F32, F64, I64, F16, BF16, I8, I16, I32, U8, U16, U32
+    case F32, F64, I64, BOOL, F16, BF16, I8, I16, I32, U8, U16, U32
 
     /// The header name cnnc writes for one of its own types.
     init(_ dtype: DType) {
@@ -13,13 +13,14 @@ enum SafeTensorsDType: String, CaseIterable {
         case .f32: self = .F32
         case .f64: self = .F64
         case .i64: self = .I64
+        case .bool: self = .BOOL
         }
     }
 
     /// The size of one stored element in bytes.
     var elementSize: Int {
         switch self {
-        case .I8, .U8: return 1
+        case .BOOL, .I8, .U8: return 1
         case .F16, .BF16, .I16, .U16: return 2
         case .F32, .I32, .U32: return 4
         case .F64, .I64: return 8
@@ -32,17 +33,18 @@ enum SafeTensorsDType: String, CaseIterable {
         case .F32, .F16, .BF16: return .f32
         case .F64: return .f64
         case .I64, .I8, .I16, .I32, .U8, .U16, .U32: return .i64
+        case .BOOL: return .bool
         }
     }
 
     /// One line for messages: which names are read and how.
     static let supportedDescription =
-        "cnnc reads F32, F64 and I64, widens F16 and BF16 to f32, and I8, I16, I32, U8, U16 and U32 to i64"
+        "cnnc reads F32, F64, I64 and BOOL, widens F16 and BF16 to f32, and I8, I16, I32, U8, U16 and U32 to i64"
 
     /// The tensor holding `bytes` (stored elements, little-endian) as its `target` type.
     func tensor(shape: [Int], bytes: [UInt8]) throws -> WeightTensor {
         switch self {
-        case .F32, .F64, .I64: return try WeightTensor(dtype: target, shape: shape, bytes: bytes)
+        case .F32, .F64, .I64, .BOOL: return try WeightTensor(dtype: target, shape: shape, bytes: bytes)
         case .F16: return try WeightTensor(shape: shape, elements: SafeTensorsDType.widen(bytes, from: UInt16.self, by: SafeTensorsDType.halfToFloat))
         case .BF16: return try WeightTensor(shape: shape, elements: SafeTensorsDType.widen(bytes, from: UInt16.self) { Float(bitPattern: UInt32($0) << 16) })
         case .I8: return try WeightTensor(shape: shape, elements: SafeTensorsDType.widen(bytes, from: Int8.self) { Int64($0) })

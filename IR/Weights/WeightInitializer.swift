@@ -5,7 +5,7 @@
 ///
 /// Each parameter draws from its own generator, seeded from `seed` and the parameter's name, so
 /// the same seed gives bit-identical tensors on every run, and adding or removing a parameter
-/// does not change the others. `i64` parameters are filled with 0.
+/// does not change the others. `i64` parameters are filled with 0 and `bool` ones with false.
 public enum WeightInitializer {
     /// The metadata key under which the seed is recorded in the returned store.
     public static let seedMetadataKey = "cnnc.initializer.seed"
@@ -19,7 +19,7 @@ public enum WeightInitializer {
             guard let rule = rules[parameter.name], let shape = parameter.type.shape.fixedSizes else { continue }
             var generator = generator(seed: seed, name: parameter.name)
             let count = try WeightTensor.byteCount(dtype: parameter.type.dtype, shape: shape) / parameter.type.dtype.byteSize
-            let values = parameter.type.dtype == .i64
+            let values = !parameter.type.dtype.isFloatingPoint
                 ? [Double](repeating: 0, count: count)
                 : rule.sample(count: count, using: &generator)
             tensors[parameter.name] = try WeightTensor(dtype: parameter.type.dtype, shape: shape, converting: values)

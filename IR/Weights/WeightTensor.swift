@@ -2,7 +2,8 @@
 #error("cnnc stores tensor elements little-endian and supports little-endian hosts only")
 #endif
 
-/// A Swift scalar type a `WeightTensor` can hold: `Float` (f32), `Double` (f64) or `Int64` (i64).
+/// A Swift scalar type a `WeightTensor` can hold: `Float` (f32), `Double` (f64), `Int64` (i64)
+/// or `Bool` (bool, one byte holding 0 or 1).
 public protocol WeightElement: BitwiseCopyable, Sendable, Equatable {
     /// The IR element type this Swift type stores.
     static var dtype: DType { get }
@@ -23,6 +24,11 @@ extension Int64: WeightElement {
     public static var dtype: DType { .i64 }
 }
 
+extension Bool: WeightElement {
+    /// `bool`.
+    public static var dtype: DType { .bool }
+}
+
 /// One dense tensor of weights: an element type, a static shape, and the elements in row-major
 /// order as little-endian bytes (the layout safetensors files use, so reading and writing copy
 /// memory without converting element by element).
@@ -38,7 +44,8 @@ public struct WeightTensor: Sendable, Equatable, CustomStringConvertible {
     public let bytes: [UInt8]
 
     /// Creates a tensor from its raw little-endian bytes; throws a `Diagnostic` when a dimension
-    /// is negative, the element count overflows, or the byte count does not match the shape.
+    /// is negative, the element count overflows, or the byte count does not match the shape. For
+    /// `bool`, every byte other than 0 is stored as 1 (true).
     public init(dtype: DType, shape: [Int], bytes: [UInt8]) throws {
         let expected = try WeightTensor.byteCount(dtype: dtype, shape: shape)
         guard bytes.count == expected else {
@@ -46,11 +53,11 @@ public struct WeightTensor: Sendable, Equatable, CustomStringConvertible {
         }
         self.dtype = dtype
         self.shape = shape
-        self.bytes = bytes
+        self.bytes = dtype == .bool && bytes.contains(where: { $0 > 1 }) ? bytes.map { $0 == 0 ? 0 : 1 } : bytes
     }
 
-    /// Creates a tensor of `Float`, `Double` or `Int64` elements (one memory copy); throws a
-    /// `Diagnostic` when the element count does not match the shape.
+    /// Creates a tensor of `Float`, `Double`, `Int64` or `Bool` elements (one memory copy); throws
+    /// a `Diagnostic` when the element count does not match the shape.
     public init<Element: WeightElement>(shape: [Int], elements: [Element]) throws {
         let bytes = elements.withUnsafeBytes { source in
             [UInt8](unsafeUninitializedCapacity: source.count) { buffer, initialized in
@@ -62,7 +69,8 @@ public struct WeightTensor: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Creates a tensor of any element type from `Double` values: rounded to nearest for `f32`,
-    /// exact for `f64`; for `i64` every value must be an integer that fits, or a `Diagnostic` is thrown.
+    /// exact for `f64`; for `i64` every value must be an integer that fits, and for `bool` 0 or 1,
+    /// or a `Diagnostic` is thrown.
     public init(dtype: DType, shape: [Int], converting values: [Double]) throws {
         switch dtype {
         case .f32:
@@ -79,6 +87,12 @@ public struct WeightTensor: Sendable, Equatable, CustomStringConvertible {
                 integers.append(integer)
             }
             try self.init(shape: shape, elements: integers)
+        case .bool:
+            guard let invalid = values.first(where: { $0 != 0 && $0 != 1 }) else {
+                try self.init(shape: shape, elements: values.map { $0 == 1 })
+                return
+            }
+            throw Diagnostic("value \(invalid) cannot be stored in a bool tensor (0 or 1)")
         }
     }
 
@@ -100,26 +114,33 @@ public struct WeightTensor: Sendable, Equatable, CustomStringConvertible {
         return reinterpreted(as: type)
     }
 
-    /// The elements converted to `Float` (exact for f32; rounded to nearest for f64 and i64).
+    /// The elements converted to `Float` (exact for f32 and bool, true being 1; rounded to
+    /// nearest for f64 and i64).
     public func floats() -> [Float] {
         switch dtype {
         case .f32: return reinterpreted(as: Float.self)
         case .f64: return converted(from: Double.self) { Float($0) }
         case .i64: return converted(from: Int64.self) { Float($0) }
+        case .bool: return bytes.map { Float($0) }
         }
     }
 
-    /// The elements converted to `Double` (exact for f32 and f64; rounded to nearest for large i64).
+    /// The elements converted to `Double` (exact for f32, f64 and bool, true being 1; rounded to
+    /// nearest for large i64).
     public func doubles() -> [Double] {
         switch dtype {
         case .f32: return converted(from: Float.self) { Double($0) }
         case .f64: return reinterpreted(as: Double.self)
         case .i64: return converted(from: Int64.self) { Double($0) }
+        case .bool: return bytes.map { Double($0) }
         }
     }
 
-    /// The elements of an `i64` tensor; `nil` for floating-point tensors.
+    /// The elements of an `i64` tensor; `nil` for tensors of other element types.
     public func int64s() -> [Int64]? { elements(as: Int64.self) }
+
+    /// The elements of a `bool` tensor; `nil` for tensors of other element types.
+    public func bools() -> [Bool]? { dtype == .bool ? bytes.map { $0 != 0 } : nil }
 
     /// The type, e.g. `f32[6,1,5,5]`.
     public var description: String { "\(dtype)\(WeightTensor.describe(shape))" }

@@ -23,7 +23,8 @@ struct ReferenceKernelAdapter: Kernel {
             let operands = try zip(operandTypes, buffers.inputs).map { type, pointer in
                 try Tensor(type, copyingBytesFrom: pointer)
             }
-            let results = try ReferenceKernels.evaluate(node.op, operands: operands, attributes: node.attributes)
+            let results = try ReferenceKernels.evaluate(node.op, operands: operands, attributes: node.attributes,
+                                                        resultCount: resultTypes.count)
             guard results.count == resultTypes.count else {
                 throw Diagnostic("declares \(resultTypes.count) results, the op computes \(results.count)")
             }
@@ -38,8 +39,9 @@ struct ReferenceKernelAdapter: Kernel {
         }
     }
 
-    /// `Kernel.run` cannot report errors: on one, the floating outputs are filled with NaN and
-    /// i64 outputs with zeros. The executor calls `evaluate` instead, which throws.
+    /// `Kernel.run` cannot report errors: on one, the floating outputs are filled with NaN, i64
+    /// outputs with zeros and bool outputs with false. The executor calls `evaluate` instead,
+    /// which throws.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         do {
             try evaluate(buffers)
@@ -50,6 +52,7 @@ struct ReferenceKernelAdapter: Kernel {
                 case .f32: output.initializeMemory(as: Float.self, repeating: .nan, count: count)
                 case .f64: output.initializeMemory(as: Double.self, repeating: .nan, count: count)
                 case .i64: output.initializeMemory(as: Int64.self, repeating: 0, count: count)
+                case .bool: output.initializeMemory(as: Bool.self, repeating: false, count: count)
                 }
             }
         }

@@ -8,6 +8,7 @@ extension Tensor {
         case .f32(let elements): Tensor.copy(elements, to: destination)
         case .f64(let elements): Tensor.copy(elements, to: destination)
         case .i64(let elements): Tensor.copy(elements, to: destination)
+        case .bool(let elements): Tensor.copy(elements, to: destination)
         }
     }
 
@@ -19,6 +20,9 @@ extension Tensor {
         case .f32: try self.init(shape: shape, elements: Tensor.read(Float.self, count: count, from: source))
         case .f64: try self.init(shape: shape, elements: Tensor.read(Double.self, count: count, from: source))
         case .i64: try self.init(shape: shape, elements: Tensor.read(Int64.self, count: count, from: source))
+        case .bool:
+            let bytes = Tensor.read(UInt8.self, count: count, from: source)
+            try self.init(shape: shape, elements: bytes.map { $0 != 0 })
         }
     }
 

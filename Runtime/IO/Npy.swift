@@ -4,8 +4,9 @@ import CNNIR
 /// NumPy `.npy` files: how Python users hand tensors to cnnc and get them back.
 ///
 /// Reading accepts format versions 1.0, 2.0 and 3.0, C order, little-endian data of type
-/// `<f4` (f32), `<f8` (f64), `<i8` (i64), and two converted types: `|u1` (bytes, such as
-/// images) becomes f32 and `<i4` (int32, such as labels) becomes i64, both exactly. Writing
+/// `<f4` (f32), `<f8` (f64), `<i8` (i64), `|b1` (bool; a byte other than 0 is true), and two
+/// converted types: `|u1` (bytes, such as images) becomes f32 and `<i4` (int32, such as labels)
+/// becomes i64, both exactly. Writing
 /// produces version 1.0 (2.0 when the header needs more than 65535 bytes) with the header
 /// padded so the data starts at a multiple of 64 bytes.
 ///
@@ -53,6 +54,7 @@ public enum Npy {
         case .f32: descr = "<f4"
         case .f64: descr = "<f8"
         case .i64: descr = "<i8"
+        case .bool: descr = "|b1"
         }
         let dict = Array(NpyHeader(descr: descr, shape: tensor.shape).text.utf8)
         /// The dict padded with spaces and a final newline so that the data starts at a multiple of 64.
@@ -69,6 +71,7 @@ public enum Npy {
         case .f32(let elements): appendLittleEndian(elements.map(\.bitPattern), to: &bytes)
         case .f64(let elements): appendLittleEndian(elements.map(\.bitPattern), to: &bytes)
         case .i64(let elements): appendLittleEndian(elements, to: &bytes)
+        case .bool(let elements): bytes += elements.map { $0 ? 1 : 0 }
         }
         return bytes
     }
@@ -138,17 +141,18 @@ public enum Npy {
 
 /// An element type of `.npy` data that cnnc reads, and the tensor storage it becomes.
 private enum NpyElementFormat {
-    case float32, float64, int64, int32, uint8
+    case float32, float64, int64, int32, uint8, bool
 
     /// The format of a NumPy type string; throws a `Diagnostic` for any other.
     init(descr: String) throws {
-        let supported = "cnnc reads <f4, <f8, <i8, <i4 and |u1"
+        let supported = "cnnc reads <f4, <f8, <i8, <i4, |u1 and |b1"
         guard let order = descr.first, "<>|=".contains(order) else {
             throw Diagnostic("unsupported dtype '\(descr)'; \(supported)")
         }
         let code = descr.dropFirst()
         switch code {
         case "u1": self = .uint8
+        case "b1": self = .bool
         case "f4": self = .float32
         case "f8": self = .float64
         case "i8": self = .int64
@@ -163,7 +167,7 @@ private enum NpyElementFormat {
             }
             throw Diagnostic("unsupported dtype '\(descr)': \(kind); \(supported)")
         }
-        guard order == "<" || (self == .uint8 && order != "=") else {
+        guard order == "<" || (itemSize == 1 && order != "=") else {
             throw Diagnostic("unsupported dtype '\(descr)': \(order == ">" ? "big-endian data is not supported" : "the byte order must be explicit"); \(supported)")
         }
     }
@@ -171,7 +175,7 @@ private enum NpyElementFormat {
     /// The size of one element in the file.
     var itemSize: Int {
         switch self {
-        case .uint8: return 1
+        case .uint8, .bool: return 1
         case .int32, .float32: return 4
         case .int64, .float64: return 8
         }
@@ -185,6 +189,7 @@ private enum NpyElementFormat {
             }
             switch self {
             case .uint8: return .f32(load(UInt8.self).map(Float.init))
+            case .bool: return .bool(load(UInt8.self).map { $0 != 0 })
             case .float32: return .f32(load(UInt32.self).map(Float.init(bitPattern:)))
             case .float64: return .f64(load(UInt64.self).map(Double.init(bitPattern:)))
             case .int64: return .i64(load(Int64.self))

@@ -13,46 +13,24 @@ func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] {
     }
 }
 
-/// For every element (in row-major order) of an array of shape `target`, the row-major offset
-/// of the element of an array of shape `source` that broadcasting maps to it.
-///
-/// `source` must broadcast to `target` without changing `target` (unidirectional broadcasting:
-/// its rank is at most the target's, and each of its sizes, aligned at the right, equals the
-/// target's or is 1); otherwise a `Diagnostic` is thrown.
-func broadcastOffsets(from source: [Int], to target: [Int]) throws -> [Int] {
-    let leading = target.count - source.count
-    guard leading >= 0 else {
-        throw Diagnostic("shape \(describe(source)) does not broadcast to \(describe(target))")
-    }
-    let sourceStrides = rowMajorStrides(source)
-    var strides = Array(repeating: 0, count: target.count)
-    for axis in source.indices {
-        let size = source[axis]
-        guard size == target[leading + axis] || size == 1 else {
-            throw Diagnostic("shape \(describe(source)) does not broadcast to \(describe(target))")
-        }
-        strides[leading + axis] = size == 1 ? 0 : sourceStrides[axis]
-    }
-    var offsets: [Int] = []
-    offsets.reserveCapacity(target.reduce(1, *))
-    forEachIndex(in: target) { index in
-        var offset = 0
-        for axis in index.indices { offset += index[axis] * strides[axis] }
-        offsets.append(offset)
-    }
-    return offsets
-}
-
-/// `source` expanded to `target` by unidirectional broadcasting (see `broadcastOffsets`).
-func broadcast(_ source: ReferenceArray, to target: [Int]) throws -> ReferenceArray {
-    let offsets = try broadcastOffsets(from: source.shape, to: target)
-    return ReferenceArray(shape: target, values: offsets.map { source.values[$0] })
+/// `source` expanded to `target` by unidirectional broadcasting (see `IndexMapping.broadcast`).
+func broadcast<Element>(_ source: ShapedArray<Element>, to target: [Int]) throws -> ShapedArray<Element> {
+    source.gathering(try IndexMapping.broadcast(from: source.shape, to: target), shape: target)
 }
 
 /// `combine` applied element by element to `a` and `b` broadcast to their common shape.
-func broadcastElementwise(_ a: ReferenceArray, _ b: ReferenceArray,
-                          _ combine: (Double, Double) -> Double) throws -> ReferenceArray {
+func broadcastCombination<Element, Result>(_ a: ShapedArray<Element>, _ b: ShapedArray<Element>,
+                                           _ combine: (Element, Element) -> Result) throws -> ShapedArray<Result> {
     let shape = try broadcastShape(a.shape, b.shape)
     let expandedA = try broadcast(a, to: shape), expandedB = try broadcast(b, to: shape)
-    return ReferenceArray(shape: shape, values: zip(expandedA.values, expandedB.values).map(combine))
+    return ShapedArray(shape: shape, values: zip(expandedA.values, expandedB.values).map(combine))
+}
+
+/// `combine` folded over `operands` (at least one) from the left, element by element, every
+/// step broadcasting as NumPy does.
+func broadcastCombination<Element>(_ operands: [ShapedArray<Element>],
+                                   _ combine: (Element, Element) -> Element) throws -> ShapedArray<Element> {
+    guard var result = operands.first else { throw Diagnostic("the op needs at least one operand") }
+    for operand in operands.dropFirst() { result = try broadcastCombination(result, operand, combine) }
+    return result
 }

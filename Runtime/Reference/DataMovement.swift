@@ -1,9 +1,8 @@
 import CNNIR
 
 extension ReferenceKernels {
-    /// Ops that move or relabel elements without arithmetic. The shape-only ones (reshape,
-    /// flatten, squeeze, unsqueeze, identity, dropout) keep the operand's elements exactly, in
-    /// any element type.
+    /// Ops that move or relabel elements without arithmetic; they keep the operands' elements
+    /// exactly, in any element type.
     static let dataMovementKernels: [OpKind: ReferenceKernel] = [
         .identity: reshaping { shape, _ in shape },
         .dropout: reshaping { shape, _ in shape },
@@ -11,12 +10,13 @@ extension ReferenceKernels {
         .reshape: reshaping(reshapedShape),
         .squeeze: reshaping(squeezedShape),
         .unsqueeze: reshaping(unsqueezedShape),
-        .transpose: ReferenceKernel { invocation in
-            let x = try invocation.array(0)
-            let permutation = try invocation.ints("perm")
-            return permuted(x, try validPermutation(permutation.isEmpty ? Array((0..<x.rank).reversed()) : permutation, rank: x.rank))
-        },
-        .concat: ReferenceKernel { try concatenation($0) },
+        .transpose: ReferenceKernel(results: { invocation in
+            let x = try invocation.tensor(0)
+            let given = try invocation.ints("perm")
+            let mapping = IndexMapping.permutation(of: x.shape, try validPermutation(given.isEmpty ? Array((0..<x.rank).reversed()) : given, rank: x.rank))
+            return [try x.gathering(mapping.offsets, shape: mapping.shape)]
+        }),
+        .concat: ReferenceKernel(results: { invocation in [try concatenation(invocation)] }),
     ]
 
     /// A kernel that gives the first operand a new shape, computed from its shape and the attributes.
@@ -29,17 +29,9 @@ extension ReferenceKernels {
 }
 
 /// `x` with its axes reordered: result axis `i` is input axis `permutation[i]`.
-func permuted(_ x: ReferenceArray, _ permutation: [Int]) -> ReferenceArray {
-    let shape = permutation.map { x.shape[$0] }
-    let inputStrides = x.strides
-    var values: [Double] = []
-    values.reserveCapacity(x.count)
-    forEachIndex(in: shape) { index in
-        var offset = 0
-        for (axis, position) in index.enumerated() { offset += position * inputStrides[permutation[axis]] }
-        values.append(x.values[offset])
-    }
-    return ReferenceArray(shape: shape, values: values)
+func permuted<Element>(_ x: ShapedArray<Element>, _ permutation: [Int]) -> ShapedArray<Element> {
+    let mapping = IndexMapping.permutation(of: x.shape, permutation)
+    return x.gathering(mapping.offsets, shape: mapping.shape)
 }
 
 /// `permutation` if it holds each of `0..<rank` once; throws otherwise.
@@ -116,7 +108,7 @@ private func validPermutation(_ permutation: [Int], rank: Int) throws -> [Int] {
 }
 
 /// The axes normalized to `0..<rank`; throws if one is out of range or repeated.
-private func distinctAxes(_ axes: [Int], rank: Int) throws -> Set<Int> {
+func distinctAxes(_ axes: [Int], rank: Int) throws -> Set<Int> {
     let normalized = try axes.map { try normalizedAxis($0, rank: rank) }
     let distinct = Set(normalized)
     guard distinct.count == normalized.count else { throw Diagnostic("attribute 'axes' repeats an axis: \(describe(axes))") }
@@ -124,8 +116,8 @@ private func distinctAxes(_ axes: [Int], rank: Int) throws -> Set<Int> {
 }
 
 /// concat: the operands joined along `axis`; every other size must agree.
-private func concatenation(_ invocation: ReferenceInvocation) throws -> ReferenceArray {
-    let parts = try invocation.operands.indices.map { try invocation.array($0) }
+private func concatenation(_ invocation: ReferenceInvocation) throws -> Tensor {
+    let parts = invocation.operands
     guard let first = parts.first else { throw Diagnostic("concat needs at least one operand") }
     let axis = try normalizedAxis(invocation.int("axis"), rank: first.rank)
     for part in parts where part.rank != first.rank || part.shape.indices.contains(where: { $0 != axis && part.shape[$0] != first.shape[$0] }) {
@@ -134,13 +126,14 @@ private func concatenation(_ invocation: ReferenceInvocation) throws -> Referenc
     let outer = first.shape[..<axis].reduce(1, *)
     var shape = first.shape
     shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
-    var values: [Double] = []
-    values.reserveCapacity(shape.reduce(1, *))
+    let starts = parts.indices.map { index in parts[..<index].reduce(0) { $0 + $1.count } }
+    var offsets: [Int] = []
+    offsets.reserveCapacity(shape.reduce(1, *))
     for o in 0..<outer {
-        for part in parts {
+        for (part, start) in zip(parts, starts) {
             let block = part.shape[axis...].reduce(1, *)
-            values += part.values[(o * block)..<((o + 1) * block)]
+            offsets += (start + o * block)..<(start + (o + 1) * block)
         }
     }
-    return ReferenceArray(shape: shape, values: values)
+    return try Tensor(shape: shape, storage: TensorStorage.joined(parts.map(\.storage)).gathering(offsets))
 }

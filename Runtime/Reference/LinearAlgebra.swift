@@ -43,7 +43,7 @@ private func matmul(_ invocation: ReferenceInvocation) throws -> ReferenceArray 
     }
     let aBatch = Array(aShape.dropLast(2)), bBatch = Array(bShape.dropLast(2))
     let batch = try broadcastShape(aBatch, bBatch)
-    let aMatrices = try broadcastOffsets(from: aBatch, to: batch), bMatrices = try broadcastOffsets(from: bBatch, to: batch)
+    let aMatrices = try IndexMapping.broadcast(from: aBatch, to: batch), bMatrices = try IndexMapping.broadcast(from: bBatch, to: batch)
     var values: [Double] = []
     for (aMatrix, bMatrix) in zip(aMatrices, bMatrices) {
         let left = ReferenceArray(shape: [rows, inner], values: Array(a.values[(aMatrix * rows * inner)..<((aMatrix + 1) * rows * inner)]))

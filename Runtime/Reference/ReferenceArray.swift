@@ -1,31 +1,21 @@
 import CNNIR
 
-/// The reference kernels' working array: a shape and row-major `Double` elements.
+/// A shape and row-major elements of any type: what the reference kernels work on.
 ///
-/// Every reference kernel converts its operands to this type, computes and accumulates in
-/// `Double`, and converts its result back to the tensor's element type at the edge, so that the
-/// oracle is more precise than any f32 kernel tested against it.
-struct ReferenceArray: Equatable {
+/// The floating kernels use `ReferenceArray` (`Double` elements): they convert their operands,
+/// compute and accumulate in `Double`, and convert the result back to the tensor's element type
+/// at the edge, so that the oracle is more precise than any f32 kernel tested against it. The
+/// kernels that also take i64 compute on `ShapedArray<Int64>` for i64 operands, exactly.
+struct ShapedArray<Element> {
     /// The size of every axis.
     var shape: [Int]
     /// The elements in row-major order; `values.count` is the product of `shape`.
-    var values: [Double]
+    var values: [Element]
 
     /// An array from its shape and elements (the caller keeps the two consistent).
-    init(shape: [Int], values: [Double]) {
+    init(shape: [Int], values: [Element]) {
         self.shape = shape
         self.values = values
-    }
-
-    /// An array of `shape` filled with `value`.
-    init(shape: [Int], repeating value: Double = 0) {
-        self.shape = shape
-        self.values = Array(repeating: value, count: shape.reduce(1, *))
-    }
-
-    /// The elements of a tensor, as doubles.
-    init(_ tensor: Tensor) {
-        self.init(shape: tensor.shape, values: tensor.doubles)
     }
 
     /// The number of axes.
@@ -34,6 +24,28 @@ struct ReferenceArray: Equatable {
     var count: Int { values.count }
     /// Row-major strides in elements.
     var strides: [Int] { rowMajorStrides(shape) }
+
+    /// The array of `shape` whose element `i` is element `offsets[i]` of this one.
+    func gathering(_ offsets: [Int], shape: [Int]) -> ShapedArray<Element> {
+        ShapedArray(shape: shape, values: offsets.map { values[$0] })
+    }
+}
+
+extension ShapedArray: Equatable where Element: Equatable {}
+
+/// The working array of the floating reference kernels: `Double` elements.
+typealias ReferenceArray = ShapedArray<Double>
+
+extension ShapedArray where Element == Double {
+    /// An array of `shape` filled with `value`.
+    init(shape: [Int], repeating value: Double = 0) {
+        self.init(shape: shape, values: Array(repeating: value, count: shape.reduce(1, *)))
+    }
+
+    /// The elements of a tensor, as doubles.
+    init(_ tensor: Tensor) {
+        self.init(shape: tensor.shape, values: tensor.doubles)
+    }
 
     /// This array as a tensor of `dtype`; throws a `Diagnostic` if an i64 result is not integral.
     func tensor(_ dtype: DType) throws -> Tensor {

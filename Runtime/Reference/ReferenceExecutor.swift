@@ -24,7 +24,8 @@ public enum ReferenceExecutor {
             }
             let results: [Tensor]
             do {
-                results = try ReferenceKernels.evaluate(node.op, operands: operands, attributes: node.attributes)
+                results = try ReferenceKernels.evaluate(node.op, operands: operands, attributes: node.attributes,
+                                                        resultCount: node.results.count)
             } catch let diagnostic as Diagnostic {
                 throw diagnostic.attributed(to: node.location, node: node.name, op: node.op.rawValue)
             }

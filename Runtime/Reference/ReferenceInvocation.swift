@@ -1,7 +1,7 @@
 import CNNIR
 
 /// One evaluation of an op as a reference kernel sees it: the operands, every attribute of the
-/// op's schema (given or defaulted), and the element type of the result.
+/// op's schema (given or defaulted), and how many results the node has.
 ///
 /// Accessors throw a `Diagnostic` (without location: the executor adds the node's) when an
 /// operand or attribute is missing or has the wrong kind.
@@ -12,8 +12,22 @@ struct ReferenceInvocation {
     let operands: [Tensor]
     /// Every attribute of the schema: given values, or defaults (`OpSchema.resolve`).
     let attributes: [String: AttributeValue]
-    /// The element type of floating results: that of the floating operands.
-    let resultDType: DType
+    /// The number of results the node declares (how many parts `split` makes).
+    let resultCount: Int
+
+    /// The element type of a result computed in `Double`: that of the floating operands (which
+    /// must agree), else that of the first operand, else f32. Throws a `Diagnostic` when the
+    /// floating operands have different element types.
+    func resultDType() throws -> DType {
+        let floating = operands.map(\.dtype).filter(\.isFloatingPoint)
+        if let first = floating.first {
+            guard floating.allSatisfy({ $0 == first }) else {
+                throw Diagnostic("floating operands must share one element type, found \(floating.map(\.rawValue).joined(separator: ", "))")
+            }
+            return first
+        }
+        return operands.first?.dtype ?? .f32
+    }
 
     /// The operand at `index`; throws if it is absent.
     func tensor(_ index: Int) throws -> Tensor {
@@ -26,6 +40,13 @@ struct ReferenceInvocation {
     /// The operand at `index` as a working array; throws if it is absent.
     func array(_ index: Int) throws -> ReferenceArray {
         ReferenceArray(try tensor(index))
+    }
+
+    /// The operand at `index` as an array of `Number`s (see `ReferenceNumber.elements(of:)`);
+    /// throws if it is absent.
+    func numbers<Number: ReferenceNumber>(_ index: Int, as type: Number.Type) throws -> ShapedArray<Number> {
+        let operand = try tensor(index)
+        return ShapedArray(shape: operand.shape, values: Number.elements(of: operand))
     }
 
     /// The operand at `index` as a working array, or `nil` if it was left out.

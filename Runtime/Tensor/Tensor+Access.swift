@@ -2,21 +2,35 @@ import CNNIR
 
 extension Tensor {
     /// The elements as `Float`: f32 elements as they are (no copy), f64 rounded to the nearest
-    /// `Float`, i64 converted (exact up to 2^24 in magnitude).
+    /// `Float`, i64 converted (exact up to 2^24 in magnitude), bool as 1 and 0.
     public var scalars: [Float] {
         switch storage {
         case .f32(let elements): return elements
         case .f64(let elements): return elements.map { Float($0) }
         case .i64(let elements): return elements.map { Float($0) }
+        case .bool(let elements): return elements.map { $0 ? 1 : 0 }
         }
     }
 
-    /// The elements as `Double`: exact for f32 and f64, and for i64 up to 2^53 in magnitude.
+    /// The elements as `Double`: exact for f32, f64 and bool (1 and 0), and for i64 up to 2^53
+    /// in magnitude.
     public var doubles: [Double] {
         switch storage {
         case .f32(let elements): return elements.map { Double($0) }
         case .f64(let elements): return elements
         case .i64(let elements): return elements.map { Double($0) }
+        case .bool(let elements): return elements.map { $0 ? 1 : 0 }
+        }
+    }
+
+    /// The elements as truth values: bool elements as they are, numbers true when nonzero (NaN
+    /// included, as in NumPy).
+    public var booleans: [Bool] {
+        switch storage {
+        case .f32(let elements): return elements.map { $0 != 0 }
+        case .f64(let elements): return elements.map { $0 != 0 }
+        case .i64(let elements): return elements.map { $0 != 0 }
+        case .bool(let elements): return elements
         }
     }
 
@@ -36,11 +50,12 @@ extension Tensor {
         case .f32(let elements): return Double(elements[offset])
         case .f64(let elements): return elements[offset]
         case .i64(let elements): return Double(elements[offset])
+        case .bool(let elements): return elements[offset] ? 1 : 0
         }
     }
 
     /// Replaces the element at a multi-index; an i64 tensor takes `value` only if it is an
-    /// integer that fits. Throws a `Diagnostic` for a bad index or value.
+    /// integer that fits, a bool tensor only 0 or 1. Throws a `Diagnostic` for a bad index or value.
     public mutating func setValue(_ value: Double, at index: [Int]) throws {
         let offset = try flatOffset(of: index)
         switch dtype {
@@ -51,6 +66,9 @@ extension Tensor {
                 throw Diagnostic("\(value) is not an integer that fits an i64 tensor")
             }
             try withUnsafeMutableBufferPointer(of: Int64.self) { $0[offset] = integer }
+        case .bool:
+            guard value == 0 || value == 1 else { throw Diagnostic("\(value) is neither 0 nor 1, so it does not fit a bool tensor") }
+            try withUnsafeMutableBufferPointer(of: Bool.self) { $0[offset] = value == 1 }
         }
     }
 
@@ -69,13 +87,21 @@ extension Tensor {
         return offset
     }
 
-    /// This tensor with elements converted to `dtype`. Floating values become i64 only if every
-    /// one is an integer that fits; otherwise a `Diagnostic` is thrown.
+    /// This tensor with elements converted to `dtype` without loss of meaning: floating values
+    /// become i64 only if every one is an integer that fits, and numbers become bool only if
+    /// every one is 0 or 1; otherwise a `Diagnostic` is thrown. (The `cast` op converts with
+    /// truncation instead.)
     public func converted(to dtype: DType) throws -> Tensor {
         if dtype == self.dtype { return self }
         switch dtype {
         case .f32: return try Tensor(shape: shape, storage: .f32(scalars))
         case .f64: return try Tensor(shape: shape, storage: .f64(doubles))
+        case .bool:
+            let values = doubles
+            guard let invalid = values.first(where: { $0 != 0 && $0 != 1 }) else {
+                return try Tensor(shape: shape, storage: .bool(values.map { $0 == 1 }))
+            }
+            throw Diagnostic("cannot convert \(type) to bool: element \(invalid) is neither 0 nor 1")
         case .i64:
             var integers: [Int64] = []
             integers.reserveCapacity(count)

@@ -9,14 +9,15 @@ public enum RandomDistribution: Sendable, Equatable {
 }
 
 extension Tensor {
-    /// A tensor of zeros; throws a `Diagnostic` for a negative dimension.
+    /// A tensor of zeros (false for bool); throws a `Diagnostic` for a negative dimension.
     public static func zeros(shape: [Int], dtype: DType = .f32) throws -> Tensor {
         try Tensor(shape: shape, storage: .zeros(dtype, count: elementCount(of: shape)))
     }
 
     /// A tensor of random elements drawn from `generator`, so that a seed reproduces it on every
     /// machine; throws a `Diagnostic` for a negative dimension, or an i64 uniform interval that
-    /// holds no integer.
+    /// holds no integer. A bool element is true when its floating sample is positive (so the
+    /// default uniform draw over [-1, 1] is a fair coin).
     public static func random(shape: [Int], dtype: DType = .f32, distribution: RandomDistribution = .uniform(-1...1),
                               using generator: inout SeededGenerator) throws -> Tensor {
         let count = try elementCount(of: shape)
@@ -27,6 +28,8 @@ extension Tensor {
             return try Tensor(shape: shape, storage: .f64((0..<count).map { _ in sample(distribution, &generator) }))
         case .i64:
             return try Tensor(shape: shape, storage: .i64(randomIntegers(count: count, distribution, &generator)))
+        case .bool:
+            return try Tensor(shape: shape, storage: .bool((0..<count).map { _ in sample(distribution, &generator) > 0 }))
         }
     }
 

@@ -9,6 +9,9 @@ extension Tensor {
         case .i64:
             guard let integers = weight.int64s() else { throw Diagnostic("weight tensor \(weight) holds no i64 elements") }
             try self.init(shape: weight.shape, elements: integers)
+        case .bool:
+            guard let booleans = weight.bools() else { throw Diagnostic("weight tensor \(weight) holds no bool elements") }
+            try self.init(shape: weight.shape, elements: booleans)
         }
     }
 }
@@ -20,6 +23,7 @@ extension WeightTensor {
         case .f32(let elements): try self.init(shape: tensor.shape, elements: elements)
         case .f64(let elements): try self.init(shape: tensor.shape, elements: elements)
         case .i64(let elements): try self.init(shape: tensor.shape, elements: elements)
+        case .bool(let elements): try self.init(shape: tensor.shape, elements: elements)
         }
     }
 }

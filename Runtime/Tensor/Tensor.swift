@@ -3,8 +3,8 @@ import CNNIR
 /// A dense tensor: an element type, a static shape, and contiguous row-major elements.
 ///
 /// This is the value that crosses the runtime's API (graph inputs, parameters and outputs).
-/// `Float` is the main case (`Tensor(shape: [2, 3], scalars: [...])`, `.scalars`); `Double`
-/// and `Int64` tensors are built with `Tensor(shape:elements:)`. A `Tensor` is a value: copies
+/// `Float` is the main case (`Tensor(shape: [2, 3], scalars: [...])`, `.scalars`); `Double`,
+/// `Int64` and `Bool` tensors are built with `Tensor(shape:elements:)`. A `Tensor` is a value: copies
 /// share storage until one is mutated.
 public struct Tensor: Equatable, Sendable, CustomStringConvertible {
     /// The size of every axis, outermost first. Empty for a scalar.
@@ -23,8 +23,8 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
         self.storage = storage
     }
 
-    /// Creates a tensor of `Float`, `Double` or `Int64` elements; throws a `Diagnostic` if the
-    /// element count does not match the shape.
+    /// Creates a tensor of `Float`, `Double`, `Int64` or `Bool` elements; throws a `Diagnostic`
+    /// if the element count does not match the shape.
     public init<Element: TensorElement>(shape: [Int], elements: [Element]) throws {
         try self.init(shape: shape, storage: Element.storage(elements))
     }
@@ -75,6 +75,7 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
         case .f32(let elements): shown = elements.prefix(8).map { String($0) }
         case .f64(let elements): shown = elements.prefix(8).map { String($0) }
         case .i64(let elements): shown = elements.prefix(8).map { String($0) }
+        case .bool(let elements): shown = elements.prefix(8).map { String($0) }
         }
         let more = count > 8 ? ", …" : ""
         return "\(type) [\(shown.joined(separator: ", "))\(more)]"

@@ -16,8 +16,12 @@ public enum TensorStorage: Equatable, Sendable {
     case f32([Float])
     /// 64-bit floats, for the reference path and gradient checks.
     case f64([Double])
-    /// 64-bit signed integers, for labels and indices.
+    /// 64-bit signed integers, for labels, indices and shape arithmetic.
     case i64([Int64])
+    /// Booleans, for comparison results and `where` conditions. A Swift `Bool` is one byte
+    /// holding 0 or 1, the layout of NumPy's `|b1` and safetensors' `BOOL`, so the elements
+    /// cross the executor's arena and the files without conversion.
+    case bool([Bool])
 
     /// The element type.
     public var dtype: DType {
@@ -25,6 +29,7 @@ public enum TensorStorage: Equatable, Sendable {
         case .f32: return .f32
         case .f64: return .f64
         case .i64: return .i64
+        case .bool: return .bool
         }
     }
 
@@ -34,20 +39,22 @@ public enum TensorStorage: Equatable, Sendable {
         case .f32(let elements): return elements.count
         case .f64(let elements): return elements.count
         case .i64(let elements): return elements.count
+        case .bool(let elements): return elements.count
         }
     }
 
-    /// `count` zeros of `dtype`.
+    /// `count` zeros (false for bool) of `dtype`.
     public static func zeros(_ dtype: DType, count: Int) -> TensorStorage {
         switch dtype {
         case .f32: return .f32(Array(repeating: 0, count: count))
         case .f64: return .f64(Array(repeating: 0, count: count))
         case .i64: return .i64(Array(repeating: 0, count: count))
+        case .bool: return .bool(Array(repeating: false, count: count))
         }
     }
 }
 
-/// A Swift type that can be the element type of a `Tensor`: `Float`, `Double` or `Int64`.
+/// A Swift type that can be the element type of a `Tensor`: `Float`, `Double`, `Int64` or `Bool`.
 public protocol TensorElement: Sendable, Equatable {
     /// The cnnc element type this Swift type stands for.
     static var dtype: DType { get }
@@ -80,6 +87,15 @@ extension Int64: TensorElement {
     public static func storage(_ elements: [Int64]) -> TensorStorage { .i64(elements) }
     public static func elements(of storage: TensorStorage) -> [Int64]? {
         if case .i64(let elements) = storage { return elements }
+        return nil
+    }
+}
+
+extension Bool: TensorElement {
+    public static var dtype: DType { .bool }
+    public static func storage(_ elements: [Bool]) -> TensorStorage { .bool(elements) }
+    public static func elements(of storage: TensorStorage) -> [Bool]? {
+        if case .bool(let elements) = storage { return elements }
         return nil
     }
 }

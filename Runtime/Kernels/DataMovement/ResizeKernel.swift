@@ -5,10 +5,12 @@ import CNNIR
 ///
 /// A run walks the output rows (every axis but the last). For each row it lists the input rows
 /// that contribute and their weights (one row per axis that only picks, two per axis that
-/// blends: two for bilinear, one for nearest), then each output column sums its one or two
-/// columns of each of those rows. A row that reads the same input rows with the same weights as
-/// the row before (every other row of a 2× upsampling) is copied from it; a row that reads one
-/// input row with weight 1 (nearest) is a plain gather.
+/// blends: two for bilinear, one for nearest). A row that reads the same input rows with the
+/// same weights as the row before (every other row of a 2× upsampling) is copied from it; a row
+/// that reads one input row with weight 1 is a plain gather. Otherwise each contributing input
+/// row is resampled along the width into a row cache in the workspace (once, however many
+/// output rows read it), and the output row is the weighted sum of its cached rows, 16 lanes at
+/// a time.
 struct ResizeKernel: Kernel {
     let name: String
     /// The output sizes.
@@ -29,7 +31,12 @@ struct ResizeKernel: Kernel {
     /// The most input rows one output row combines: 2^(blending axes other than the last).
     let contributionCapacity: Int
 
-    var workspaceBytes: Int { 0 }
+    /// Room for the row cache: `cacheSlots` rows of the output width.
+    var workspaceBytes: Int { WorkspaceSize.bytes(forFloats: cacheSlots * (outputShape.last ?? 0)) }
+
+    /// The rows the cache holds: twice the input rows one output row combines, so that the rows
+    /// of the current output row and of the one before fit together.
+    var cacheSlots: Int { 2 * contributionCapacity }
 
     /// The kernel for `request` (attributes mode, scales or sizes, coordinate_transformation_mode,
     /// nearest_mode); throws a `Diagnostic` at the node for attributes that do not fit the input
@@ -79,18 +86,21 @@ struct ResizeKernel: Kernel {
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let rank = outputShape.count
-        guard rank > 0, !outputShape.contains(0) else { return }
+        guard rank > 0, !outputShape.contains(0), let cache = buffers.floatWorkspace else { return }
         let x = buffers.floatInput(0)
         var y = buffers.floatOutput(0)
         let width = outputShape[rank - 1], widthStart = tableStarts[rank - 1]
-        let columnBlends = blends[rank - 1]
-        // Scratch on the stack: the counter, then this row's and the previous row's input rows and weights.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank + 2 * contributionCapacity) { integers in
+        let columnBlends = blends[rank - 1], slots = cacheSlots
+        // Scratch on the stack: the counter, this row's and the previous row's input rows and
+        // weights, and the input row each cache slot holds (−1: none).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank + 2 * contributionCapacity + slots) { integers in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * contributionCapacity) { floats in
                 guard let counter = integers.baseAddress, let rowWeights = floats.baseAddress else { return }
                 let rowOffsets = counter + rank
                 let previousOffsets = rowOffsets + contributionCapacity, previousWeights = rowWeights + contributionCapacity
+                let cachedRows = previousOffsets + contributionCapacity
                 counter.initialize(repeating: 0, count: rank)
+                cachedRows.initialize(repeating: -1, count: slots)
                 var previousCount = 0
                 for _ in 0..<rowCount {
                     let contributions = contributingRows(counter, rank: rank, offsets: rowOffsets, weights: rowWeights)
@@ -103,10 +113,16 @@ struct ResizeKernel: Kernel {
                         let row = x + rowOffsets[0]
                         for column in 0..<width { y[column] = row[indices[widthStart + column]] }
                     } else {
-                        y.initialize(repeating: 0, count: width)
                         for entry in 0..<contributions {
-                            accumulateRow(x + rowOffsets[entry], weight: rowWeights[entry], into: y, width: width,
-                                          widthStart: widthStart, blends: columnBlends)
+                            let offset = rowOffsets[entry]
+                            let slot = cacheSlot(for: offset, cachedRows: cachedRows, slots: slots,
+                                                 keeping: UnsafePointer(rowOffsets), count: contributions)
+                            let resampled = cache + slot * width
+                            if cachedRows[slot] != offset {
+                                resample(x + offset, into: resampled, width: width, widthStart: widthStart, blends: columnBlends)
+                                cachedRows[slot] = offset
+                            }
+                            accumulate(UnsafePointer(resampled), weight: rowWeights[entry], into: y, width: width, first: entry == 0)
                         }
                     }
                     previousCount = contributions
@@ -123,51 +139,5 @@ struct ResizeKernel: Kernel {
                 }
             }
         }
-    }
-
-    /// `y[column] += weight · (row sampled at output column)` for every output column.
-    @inline(__always)
-    private func accumulateRow(_ row: UnsafePointer<Float>, weight: Float, into y: UnsafeMutablePointer<Float>, width: Int,
-                               widthStart: Int, blends: Bool) {
-        let first = indices.elements + widthStart, second = first + width
-        let firstWeight = weights.elements + widthStart, secondWeight = firstWeight + width
-        if blends {
-            for column in 0..<width {
-                y[column] += weight * (row[first[column]] * firstWeight[column] + row[second[column]] * secondWeight[column])
-            }
-        } else {
-            for column in 0..<width { y[column] += weight * row[first[column]] }
-        }
-    }
-
-    /// Lists the input rows (offsets) and weights that output row `counter` combines; returns their count.
-    @inline(__always)
-    private func contributingRows(_ counter: UnsafeMutablePointer<Int>, rank: Int, offsets: UnsafeMutablePointer<Int>,
-                                  weights rowWeights: UnsafeMutablePointer<Float>) -> Int {
-        offsets[0] = 0
-        rowWeights[0] = 1
-        var count = 1
-        for axis in 0..<(rank - 1) {
-            let start = tableStarts[axis], position = counter[axis], size = outputShape[axis]
-            let first = indices[start + position] * inputStrides[axis], firstWeight = weights[start + position]
-            if blends[axis] {
-                let second = indices[start + size + position] * inputStrides[axis], secondWeight = weights[start + size + position]
-                for entry in 0..<count {
-                    offsets[count + entry] = offsets[entry] + second
-                    rowWeights[count + entry] = rowWeights[entry] * secondWeight
-                }
-                for entry in 0..<count {
-                    offsets[entry] += first
-                    rowWeights[entry] *= firstWeight
-                }
-                count *= 2
-            } else {
-                for entry in 0..<count {
-                    offsets[entry] += first
-                    rowWeights[entry] *= firstWeight
-                }
-            }
-        }
-        return count
     }
 }

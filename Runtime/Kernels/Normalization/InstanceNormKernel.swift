@@ -22,7 +22,7 @@ struct InstanceNormKernel: Kernel {
             for channel in 0..<channels {
                 let offset = (n * channels + channel) * planeSize
                 let plane = x + offset
-                let mean = sum(plane, ConstantShift(amount: 0)) / Double(planeSize)
+                let mean = sum(plane, PlainValue()) / Double(planeSize)
                 let variance = sum(plane, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
                 let factor = Float(Double(scale[channel]) / (variance + epsilon).squareRoot())
                 let affine = CenteredAffineTransform(mean: Float(mean), scale: factor, shift: bias[channel])
@@ -49,6 +49,11 @@ struct InstanceNormKernel: Kernel {
         }
         return total
     }
+}
+
+/// x itself (the term of a plain sum).
+struct PlainValue: VectorTransform {
+    @inline(__always) func callAsFunction(_ x: FloatVector) -> FloatVector { x }
 }
 
 /// (x − mean)².

@@ -4,8 +4,8 @@ import Foundation
 /// `j` from `c − floor((size−1)/2)` to `c + ceil((size−1)/2)` clipped to the channels.
 ///
 /// The sum of squares of one output plane is accumulated in the output itself (16 lanes at a
-/// time), then turned into the result in place: by two square roots when beta = 0.75
-/// (t^0.75 = √t·√√t, scalar `squareRoot`, a single instruction), by `powf` otherwise.
+/// time), then turned into the result in place, also 16 lanes at a time, as
+/// x·exp(−beta·log t) with the vector `log` and `exp` of `VectorMath`.
 struct LocalResponseNormKernel: Kernel {
     let name = "lrn"
     /// The batch size.
@@ -47,13 +47,34 @@ struct LocalResponseNormKernel: Kernel {
                     }
                 }
                 let input = x + (n * channels + channel) * planeSize
-                for index in 0..<planeSize {
-                    let base = bias + factor * output[index]
-                    let root = base.squareRoot()
-                    output[index] = input[index] / (beta == 0.75 ? root * root.squareRoot() : powf(base, beta))
+                var index = 0
+                while index + 16 <= planeSize {
+                    let values = input.loadFloatVector(at: index), sums = UnsafePointer(output).loadFloatVector(at: index)
+                    output.storeFloatVector(normalized(values, sums, factor: factor, lanes: 16), at: index)
+                    index += 16
+                }
+                if index < planeSize {
+                    let rest = planeSize - index
+                    let values = input.loadPartialFloatVector(at: index, count: rest)
+                    let sums = UnsafePointer(output).loadPartialFloatVector(at: index, count: rest)
+                    output.storePartialFloatVector(normalized(values, sums, factor: factor, lanes: rest), at: index, count: rest)
                 }
             }
         }
     }
-}
 
+    /// x / (bias + factor·sums)^beta for the first `lanes` lanes, as x·exp(−beta·log t); lanes
+    /// where t is not a positive normal float or −beta·log t leaves [−80, 80] (outside which the
+    /// vector exp clamps) make the whole vector take `powf` per lane instead.
+    @inline(__always)
+    private func normalized(_ x: FloatVector, _ sums: FloatVector, factor: Float, lanes: Int) -> FloatVector {
+        let base = FloatVector(repeating: bias).addingProduct(sums, FloatVector(repeating: factor))
+        let exponent = VectorMath.log(base) * -beta
+        let representable = (base .>= Float.leastNormalMagnitude) .& (base .<= Float.greatestFiniteMagnitude)
+            .& (exponent .>= -80) .& (exponent .<= 80)
+        if all(representable) { return x * VectorMath.exp(exponent) }
+        var result = FloatVector()
+        for lane in 0..<lanes { result[lane] = x[lane] / powf(base[lane], beta) }
+        return result
+    }
+}

@@ -1,12 +1,15 @@
 /// max_pool and avg_pool over 1 to 3 spatial axes (seen as depth × height × width, missing
 /// axes of size 1), for every stride, dilation, pad, ceil_mode and count_include_pad.
 ///
-/// Windows wholly inside the input along the width, with a width stride of 1 or 2 and at least
-/// 16 such windows per row, are computed 16 at a time with no bounds checks along the width
-/// (the last run of 16 overlapping the previous one; stride 2 takes the even lanes of two
-/// overlapping loads, reading nothing past the last tap); along depth and height a row's taps
-/// inside the input are the same for every window. Every other window takes the general path,
-/// which visits only the taps inside the input (from `PoolAxis`).
+/// Along each output row, the windows lying wholly inside the input along the width need no
+/// bounds checks: along depth and height the row's taps inside the input are the same for all
+/// of them. With a width stride of 1 or 2 and at least 16 such windows they are computed 16 at a
+/// time in a register (the last group of 16 overlapping the one before, which recomputes a few
+/// outputs rather than leaving a remainder; stride 2 takes the even lanes of two overlapping
+/// loads, reading nothing past the last tap); otherwise one at a time. The windows at the two
+/// ends of the row take the general path, which visits only their taps inside the input (from
+/// `PoolAxis`). Loop bounds and strides are read into locals once per row, and offsets inside a
+/// window use wrapping arithmetic (they lie in the input by construction).
 ///
 /// The kernel is not generic: `run` picks the reduction once and runs loops specialized for it.
 struct WindowPoolKernel: Kernel {
@@ -33,28 +36,16 @@ struct WindowPoolKernel: Kernel {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         let inputPlane = depth.inputSize * height.inputSize * width.inputSize
         let outputPlane = depth.outputSize * height.outputSize * width.outputSize
-        let vectorized = width.stride <= 2 && width.interior.count >= 16
+        let interior = width.interior
         for plane in 0..<planes {
             let input = x + plane * inputPlane
             var output = y + plane * outputPlane
             for od in 0..<depth.outputSize {
                 for oh in 0..<height.outputSize {
-                    var ow = 0
-                    if vectorized {
-                        while ow < width.interior.lowerBound {
-                            output[ow] = window(reduction, input, od, oh, ow)
-                            ow += 1
-                        }
-                        // The last run of 16 overlaps the one before instead of leaving a remainder.
-                        while ow < width.interior.upperBound {
-                            let start = min(ow, width.interior.upperBound - 16)
-                            output.storeFloatVector(interiorWindows(reduction, input, od, oh, start), at: start)
-                            ow = start + 16
-                        }
-                    }
-                    while ow < width.outputSize {
+                    for ow in 0..<interior.lowerBound { output[ow] = window(reduction, input, od, oh, ow) }
+                    if !interior.isEmpty { interiorRow(reduction, input, output, od, oh) }
+                    for ow in max(interior.lowerBound, interior.upperBound)..<width.outputSize {
                         output[ow] = window(reduction, input, od, oh, ow)
-                        ow += 1
                     }
                     output += width.outputSize
                 }
@@ -83,29 +74,52 @@ struct WindowPoolKernel: Kernel {
         return reduction.finish(running, valid: valid, padded: padded)
     }
 
-    /// Windows `ow..<ow + 16` of row `(od, oh)`, all wholly inside the input along the width
-    /// (width stride 1 or 2); along depth and height the row's taps inside the input are the same
-    /// for all 16.
+    /// The windows of `width.interior` in row `(od, oh)`, written from `output[width.interior.lowerBound]` on.
     @inline(__always)
-    private func interiorWindows<Reduction: PoolReduction>(_ reduction: Reduction, _ x: UnsafePointer<Float>,
-                                                           _ od: Int, _ oh: Int, _ ow: Int) -> FloatVector {
-        var running = FloatVector(repeating: reduction.initial)
-        let (d0, h0, w0) = (depth.start(od), height.start(oh), width.start(ow))
-        for kd in depth.firstTap[od]..<depth.endTap[od] {
-            let planeOffset = (d0 &+ kd &* depth.dilation) &* height.inputSize
-            for kh in height.firstTap[oh]..<height.endTap[oh] {
-                let rowOffset = (planeOffset &+ h0 &+ kh &* height.dilation) &* width.inputSize &+ w0
-                for kw in 0..<width.kernel {
-                    let offset = rowOffset &+ kw &* width.dilation
-                    let values = width.stride == 1
-                        ? x.loadFloatVector(at: offset)
-                        : FloatVector(lowHalf: x.loadFloatVector(at: offset).evenHalf,
-                                      highHalf: x.loadFloatVector(at: offset &+ 15).oddHalf)
-                    running = reduction.combine(running, values)
+    private func interiorRow<Reduction: PoolReduction>(_ reduction: Reduction, _ x: UnsafePointer<Float>,
+                                                       _ output: UnsafeMutablePointer<Float>, _ od: Int, _ oh: Int) {
+        let first = width.interior.lowerBound, count = width.interior.count
+        let (stride, kernelWidth, widthDilation, inputWidth) = (width.stride, width.kernel, width.dilation, width.inputSize)
+        let (depthTaps, heightTaps) = (depth.firstTap[od]..<depth.endTap[od], height.firstTap[oh]..<height.endTap[oh])
+        let (depthDilation, heightDilation, inputHeight) = (depth.dilation, height.dilation, height.inputSize)
+        let (d0, h0) = (depth.start(od), height.start(oh))
+        let row = output + first, input = x + width.start(first)
+        let valid = depthTaps.count * heightTaps.count * kernelWidth
+        let padded = depth.paddedTaps[od] * height.paddedTaps[oh] * kernelWidth
+        if (stride == 1 || stride == 2) && count >= 16 {
+            var index = 0
+            while index < count {
+                let start = min(index, count - 16)
+                var running = FloatVector(repeating: reduction.initial)
+                for kd in depthTaps {
+                    let planeOffset = (d0 &+ kd &* depthDilation) &* inputHeight
+                    for kh in heightTaps {
+                        let taps = input + ((planeOffset &+ h0 &+ kh &* heightDilation) &* inputWidth &+ start &* stride)
+                        for kw in 0..<kernelWidth {
+                            let offset = kw &* widthDilation
+                            let values = stride == 1
+                                ? taps.loadFloatVector(at: offset)
+                                : FloatVector(lowHalf: taps.loadFloatVector(at: offset).evenHalf,
+                                              highHalf: taps.loadFloatVector(at: offset &+ 15).oddHalf)
+                            running = reduction.combine(running, values)
+                        }
+                    }
                 }
+                row.storeFloatVector(reduction.finish(running, valid: valid, padded: padded), at: start)
+                index = start + 16
+            }
+        } else {
+            for index in 0..<count {
+                var running = reduction.initial
+                for kd in depthTaps {
+                    let planeOffset = (d0 &+ kd &* depthDilation) &* inputHeight
+                    for kh in heightTaps {
+                        let taps = input + ((planeOffset &+ h0 &+ kh &* heightDilation) &* inputWidth &+ index &* stride)
+                        for kw in 0..<kernelWidth { running = reduction.combine(running, taps[kw &* widthDilation]) }
+                    }
+                }
+                row[index] = reduction.finish(running, valid: valid, padded: padded)
             }
         }
-        return reduction.finish(running, valid: depth.validTaps(od) * height.validTaps(oh) * width.kernel,
-                                padded: depth.paddedTaps[od] * height.paddedTaps[oh] * width.kernel)
     }
 }

@@ -18,7 +18,7 @@ struct BenchCommand: Subcommand {
     let summary = "time a model on random inputs: latency, every layer, and the time by op"
     let signature = CommandSignature(positionals: [.model], options: [
         BenchCommand.iterations, BenchCommand.warmup, ExecutionArguments.threads, ExecutionArguments.reference,
-        BenchCommand.json, .set, ExecutionArguments.weights,
+        BenchCommand.json, .set, .inputShape, ExecutionArguments.weights,
     ])
     let discussion = [
         """

@@ -10,7 +10,7 @@ struct CheckCommand: Subcommand {
 
     let name = "check"
     let summary = "verify a model and summarize it: types, ops, parameters, MACs, weights"
-    let signature = CommandSignature(positionals: [.model], options: [.set, CheckCommand.weights])
+    let signature = CommandSignature(positionals: [.model], options: [.set, .inputShape, CheckCommand.weights])
     let discussion = [
         """
         The model is parsed and verified (every operand defined, every attribute valid, every
@@ -37,7 +37,8 @@ struct CheckCommand: Subcommand {
 
     func run(_ arguments: ParsedArguments) throws {
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
-        let model = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
+        let inputShapes = try InputShapes(parsing: arguments.values(of: .inputShape))
+        let model = try LoadedModel(path: try arguments.required(.model), bindings: bindings, inputShapes: inputShapes)
         try Verifier.verify(model.graph)
         let weights = WeightsReport(model, explicitPath: arguments.value(of: CheckCommand.weights))
         Terminal.output(CheckReport(model: model, summary: GraphSummary(of: model.graph), weights: weights).text)

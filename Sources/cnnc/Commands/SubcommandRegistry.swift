@@ -7,6 +7,8 @@ enum SubcommandRegistry {
         InitWeightsCommand(),
         RunCommand(),
         BenchCommand(),
+        ImportCommand(),
+        OptCommand(),
         HelpCommand(),
     ]
 

@@ -14,8 +14,13 @@ enum WeightsReport: Sendable {
     /// The file could not be read or does not fit the model.
     case failed(path: String, problems: [Diagnostic])
 
-    /// Checks the weights of `model`: the file at `explicitPath` if given, else the file the model names.
+    /// Checks the weights of `model`: the file at `explicitPath` if given, else the initializers
+    /// of an imported ONNX model or the file the model names.
     init(_ model: LoadedModel, explicitPath: String?) {
+        if explicitPath == nil, let imported = model.importedWeights {
+            self = WeightsReport(checking: imported, of: model, source: "\(model.path) (the ONNX initializers)")
+            return
+        }
         guard let path = explicitPath ?? model.namedWeightsPath else {
             self = model.graph.parameters.isEmpty ? .notNeeded : .notNamed
             return
@@ -25,7 +30,18 @@ enum WeightsReport: Sendable {
             return
         }
         do {
-            let tensors = try WeightStore(contentsOf: path).bind(to: model.graph)
+            self = WeightsReport(checking: try WeightStore(contentsOf: path), of: model, source: path)
+        } catch let diagnostic as Diagnostic {
+            self = .failed(path: path, problems: [diagnostic])
+        } catch {
+            self = .failed(path: path, problems: [Diagnostic("cannot read weights file \(path): \(error)")])
+        }
+    }
+
+    /// The outcome of binding `store` (read from `source`) to the model's parameters.
+    private init(checking store: WeightStore, of model: LoadedModel, source path: String) {
+        do {
+            let tensors = try store.bind(to: model.graph)
             self = .bound(path: path, tensorCount: tensors.count,
                           byteCount: tensors.values.reduce(0) { $0 + $1.bytes.count })
         } catch let list as DiagnosticList {

@@ -1,7 +1,9 @@
 import CNNIR
+import CNNONNX
 import CNNRuntime
 
-/// The values of a graph's inputs for one run: read from `.npy` files, or seeded random data.
+/// The values of a graph's inputs for one run: read from `.npy` files (or ONNX `TensorProto`
+/// `.pb` files), or seeded random data.
 ///
 /// Files come first: each must name an input of the graph and hold a tensor of the input's shape
 /// (named dimensions such as a batch `N` take their sizes from the files, which must agree);
@@ -44,7 +46,8 @@ struct ModelInputs: Sendable {
     private static func read(_ entry: InputFiles.Entry, as type: TensorType, sizes: inout [String: Int]) throws -> Tensor {
         let found: Tensor
         do {
-            found = try Npy.read(contentsOf: entry.path)
+            found = entry.path.lowercased().hasSuffix(".pb") ? try Tensor(try ONNXModelReader.readTensor(contentsOf: entry.path))
+                                                             : try Npy.read(contentsOf: entry.path)
         } catch let problem as Diagnostic {
             throw Diagnostic("input %\(entry.name): \(problem.message)")
         }

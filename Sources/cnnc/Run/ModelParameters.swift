@@ -20,12 +20,16 @@ struct ModelParameters: Sendable {
     var origin: String
 
     /// The parameters of `graph` (the model's graph with every binding applied): from
-    /// `explicitPath` if given, else from the file the model names. Throws a `Diagnostic` for a
+    /// `explicitPath` if given, else from the ONNX initializers of an imported model or the file
+    /// the model names. Throws a `Diagnostic` for a
     /// missing file under `.fail`, and the weights' diagnostics for a file that does not fit.
     init(for graph: Graph, model: LoadedModel, explicitPath: String?, whenMissing policy: MissingFilePolicy) throws {
         let path = explicitPath ?? model.namedWeightsPath
         if graph.parameters.isEmpty && explicitPath == nil {
             self.init(tensors: [:], origin: "none needed (the model has no parameters)")
+        } else if explicitPath == nil, let imported = model.importedWeights {
+            let weights = try imported.bind(to: graph)
+            self.init(tensors: try weights.mapValues { try Tensor($0) }, origin: "\(model.path) (the ONNX initializers)")
         } else if let path, FileManager.default.fileExists(atPath: path) {
             let weights = try WeightStore(contentsOf: path).bind(to: graph)
             self.init(tensors: try weights.mapValues { try Tensor($0) }, origin: path)

@@ -16,14 +16,15 @@ struct PreparedModel {
     /// The model, ready to run.
     var model: Model
 
-    /// Prepares the model named by `arguments` (the positional model, `--set`, `--weights`,
+    /// Prepares the model named by `arguments` (the positional model, `--set`, `--input-shape`, `--weights`,
     /// `--reference`, `--threads`); throws usage errors for malformed values and diagnostics
     /// for every problem with the model, its inputs and its weights.
     init(_ arguments: ParsedArguments, inputFiles: InputFiles, randomSeed: UInt64?,
          whenWeightsMissing policy: ModelParameters.MissingFilePolicy) throws {
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
         let options = try ExecutionArguments.options(from: arguments)
-        source = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
+        let inputShapes = try InputShapes(parsing: arguments.values(of: .inputShape))
+        source = try LoadedModel(path: try arguments.required(.model), bindings: bindings, inputShapes: inputShapes)
         try Verifier.verify(source.graph)
         let modelInputs = try ModelInputs(graph: source.graph, files: inputFiles, randomSeed: randomSeed)
         let parameters = try ModelParameters(for: modelInputs.graph, model: source,

@@ -1,12 +1,17 @@
 import CNNIR
+import CNNONNX
 import Foundation
 
-/// A model read from an IR file, with its named dimensions bound as the command line asks.
+/// A model read from an IR file, or imported in memory from an ONNX file (a path ending in
+/// `.onnx`), with its named dimensions bound as the command line asks.
 struct LoadedModel: Sendable {
-    /// The IR file's path, as the user gave it.
+    /// The model file's path, as the user gave it.
     var path: String
     /// The graph, with `--set` bindings applied.
     var graph: Graph
+    /// The parameters' values of an imported ONNX model (its initializers); nil for an IR file,
+    /// whose weights are in the file it names.
+    var importedWeights: WeightStore?
 
     /// The weights file the IR names (its `weights "…"` line), resolved against the IR file's
     /// folder; `nil` if the IR names none.
@@ -17,10 +22,24 @@ struct LoadedModel: Sendable {
         return (folder as NSString).appendingPathComponent(file)
     }
 
-    /// Reads and parses the IR file at `path` and applies `bindings`; throws a `Diagnostic` when
-    /// the file is missing or unreadable, does not parse, or a binding does not fit.
-    init(path: String, bindings: DimensionBindings) throws {
+    /// Whether `path` names an ONNX model.
+    static func isONNX(_ path: String) -> Bool { path.lowercased().hasSuffix(".onnx") }
+
+    /// Reads and parses the IR file at `path` (or imports the ONNX file, freezing `inputShapes`)
+    /// and applies `bindings`; throws a `Diagnostic` (or the importer's `DiagnosticList`) when the
+    /// file is missing or unreadable, does not parse or import, or a binding does not fit, and a
+    /// usage error for input shapes given with an IR file.
+    init(path: String, bindings: DimensionBindings, inputShapes: InputShapes = InputShapes()) throws {
         self.path = path
-        graph = try bindings.apply(to: try Graph.parse(file: path), from: path)
+        if LoadedModel.isONNX(path) {
+            let imported = try ONNXImporter.import(contentsOf: path, inputShapes: inputShapes.shapes)
+            importedWeights = imported.weights
+            graph = try bindings.apply(to: imported.graph, from: path)
+        } else {
+            guard inputShapes.shapes.isEmpty else {
+                throw UsageError("--input-shape applies to .onnx models; bind the named dimensions of an IR model with --set NAME=SIZE")
+            }
+            graph = try bindings.apply(to: try Graph.parse(file: path), from: path)
+        }
     }
 }

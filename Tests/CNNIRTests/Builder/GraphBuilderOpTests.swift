@@ -9,6 +9,7 @@ import Testing
         let b = GraphBuilder(name: "ops")
         let x: GraphValue, weight: GraphValue, transposedWeight: GraphValue, channel: GraphValue
         let slope: GraphValue, matrix: GraphValue, other: GraphValue, labels: GraphValue, singleton: GraphValue
+        let flags: GraphValue
 
         init() throws {
             x = try b.input("x", TensorType(.f32, [2, 4, 8, 8]))
@@ -20,6 +21,7 @@ import Testing
             other = try b.input("other", TensorType(.f32, [5, 3]))
             labels = try b.input("labels", TensorType(.i64, [2]))
             singleton = try b.input("singleton", TensorType(.f32, [2, 1, 5]))
+            flags = try b.input("flags", TensorType(.bool, [2, 5]))
         }
     }
 
@@ -86,6 +88,38 @@ import Testing
         Case(.softmaxCrossEntropy, [], []) { try $0.b.softmaxCrossEntropy($0.matrix, labels: $0.labels) },
         Case(.mse, [], []) { try $0.b.mse($0.matrix, target: $0.matrix) },
         Case(.hinge, [], []) { try $0.b.hinge($0.matrix, labels: $0.labels) },
+        Case(.slice, ["starts", "ends"], [1, 4, 8, 8]) { try $0.b.slice($0.x, starts: [1], ends: [3]) },
+        Case(.split, [], [1, 4, 8, 8]) { try $0.b.split($0.x, parts: 2)[0] },
+        Case(.reduceMean, [], [1, 1, 1, 1]) { try $0.b.reduceMean($0.x) },
+        Case(.reduceSum, [], [1, 1, 1, 1]) { try $0.b.reduceSum($0.x) },
+        Case(.reduceMax, [], [1, 1, 1, 1]) { try $0.b.reduceMax($0.x) },
+        Case(.reduceMin, [], [1, 1, 1, 1]) { try $0.b.reduceMin($0.x) },
+        Case(.reduceL2, [], [1, 1, 1, 1]) { try $0.b.reduceL2($0.x) },
+        Case(.argmax, [], [1, 4, 8, 8], dtype: .i64) { try $0.b.argmax($0.x) },
+        Case(.argmin, [], [1, 4, 8, 8], dtype: .i64) { try $0.b.argmin($0.x) },
+        Case(.pow, [], image) { try $0.b.pow($0.x, $0.slope) },
+        Case(.sqrt, [], image) { try $0.b.sqrt($0.x) },
+        Case(.exp, [], image) { try $0.b.exp($0.x) },
+        Case(.log, [], image) { try $0.b.log($0.x) },
+        Case(.neg, [], [2], dtype: .i64) { try $0.b.neg($0.labels) },
+        Case(.abs, [], image) { try $0.b.abs($0.x) },
+        Case(.reciprocal, [], image) { try $0.b.reciprocal($0.x) },
+        Case(.erf, [], image) { try $0.b.erf($0.x) },
+        Case(.softplus, [], image) { try $0.b.softplus($0.x) },
+        Case(.gelu, [], image) { try $0.b.gelu($0.x) },
+        Case(.sum, [], image) { try $0.b.sum([$0.x, $0.slope, $0.x]) },
+        Case(.max, [], image) { try $0.b.max([$0.x, $0.slope]) },
+        Case(.min, [], image) { try $0.b.min([$0.x]) },
+        Case(.mean, [], image) { try $0.b.mean([$0.slope, $0.x]) },
+        Case(.equal, [], image, dtype: .bool) { try $0.b.equal($0.x, $0.slope) },
+        Case(.less, [], image, dtype: .bool) { try $0.b.less($0.x, $0.slope) },
+        Case(.greater, [], [2, 5], dtype: .bool) { try $0.b.greater($0.matrix, $0.matrix) },
+        Case(.where, [], [2, 2, 5]) { try $0.b.where($0.flags, $0.matrix, $0.singleton) },
+        Case(.expand, ["shape"], [3, 2, 5]) { try $0.b.expand($0.matrix, shape: [3, 1, 1]) },
+        Case(.tile, ["repeats"], [4, 5]) { try $0.b.tile($0.matrix, repeats: [2, 1]) },
+        Case(.cast, ["to"], [2, 5], dtype: .i64) { try $0.b.cast($0.matrix, to: .i64) },
+        Case(.depthToSpace, ["blocksize"], [2, 1, 16, 16]) { try $0.b.depthToSpace($0.x, blocksize: 2) },
+        Case(.spaceToDepth, ["blocksize"], [2, 16, 4, 4]) { try $0.b.spaceToDepth($0.x, blocksize: 2) },
     ]
 
     @Test func everyOpHasATypedMethod() {
@@ -104,6 +138,26 @@ import Testing
         #expect(Set(node.attributes.sortedNames) == testCase.attributes)
         let required = Set(testCase.op.schema.attributes.filter { $0.defaultValue == nil }.map(\.name))
         #expect(required.isSubset(of: testCase.attributes))
+    }
+
+    @Test func splitGivesOneValuePerPartNamedOrNumbered() throws {
+        let values = try Values()
+        let b = values.b
+        let halves = try b.split(values.x, axis: 1, sizes: [1, 3], names: ["left", "right"])
+        #expect(halves.map(\.name) == ["left", "right"])
+        #expect(halves.map(\.type) == [TensorType(.f32, [2, 1, 8, 8]), TensorType(.f32, [2, 3, 8, 8])])
+        let thirds = try b.split(values.matrix, axis: -1, parts: 3)
+        #expect(thirds.map(\.name) == ["0", "1", "2"])
+        #expect(thirds.map(\.type.shape) == [Shape([2, 2]), Shape([2, 2]), Shape([2, 1])])
+        #expect(try b.relu(thirds[2]).name == "3")
+        for value in halves + thirds { try b.output(value) }
+        let graph = try b.build()
+        #expect(graph.nodes[0].results.map(\.name) == ["left", "right"])
+        #expect(graph.nodes[1].attributes == ["axis": .int(-1)])
+        #expect(throws: Diagnostic.self) { try b.split(values.x, sizes: [1, 1], names: ["only"]) }
+        #expect(throws: Diagnostic.self) { try b.split(values.x, sizes: [1, 1], names: ["twice", "twice"]) }
+        #expect(throws: Diagnostic.self) { try b.split(values.matrix, axis: 1, parts: 4) }
+        #expect(try b.build().nodes.count == 3, "a rejected split adds no node")
     }
 
     @Test func typedArgumentsBecomeAttributes() throws {

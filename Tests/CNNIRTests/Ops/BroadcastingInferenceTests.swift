@@ -9,11 +9,13 @@ import CNNIR
         #expect(try infer(op, [f32(), f32(2, 3)]) == f32(2, 3))
     }
 
-    @Test func incompatibleOperands() {
+    @Test func incompatibleOperands() throws {
         #expect(inferenceError(.add, [f32(8, 4, 6, 1), f32(7, 1, 5)])
                 == "cannot broadcast a f32[8,4,6,1] with b f32[7,1,5]: sizes 4 and 7 differ on output axis 1 and neither is 1")
         #expect(inferenceError(.mul, [f32(2, 3), f64(2, 3)]) == "b must be f32 like a, found f64[2,3]")
-        #expect(inferenceError(.div, [i64(2), i64(2)]) == "a must have a floating type (f32 or f64), found i64[2]")
+        #expect(try infer(.div, [i64(2, 1), i64(3)]) == i64(2, 3))
+        #expect(inferenceError(.add, [boolean(2), boolean(2)]) == "a must have a numeric type (f32, f64 or i64), found bool[2]")
+        #expect(inferenceError(.sub, [i64(2), f32(2)]) == "b must be i64 like a, found f32[2]")
     }
 
     @Test func preluSlopeBroadcastsOneWay() throws {

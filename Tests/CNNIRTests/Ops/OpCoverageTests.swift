@@ -69,6 +69,38 @@ let representativeCases: [InferenceCase] = [
     InferenceCase(.softmaxCrossEntropy, [f32(8, 10), i64(8)], f32()),
     InferenceCase(.mse, [f32(4, 3), f32(4, 3)], ["reduction": .string("none")], f32(4, 3)),
     InferenceCase(.hinge, [f32(8, 10), i64(8)], ["reduction": .string("sum")], f32()),
+    InferenceCase(.slice, [f32(5, 4)], ["starts": .ints([-1]), "ends": .ints([Int.min]), "steps": .ints([-2])], f32(3, 4)),
+    InferenceCase(.split, [f32(2, 6)], ["axis": .int(1), "split": .ints([6])], f32(2, 6)),
+    InferenceCase(.reduceMean, [f32(1, 64, 7, 7)], ["axes": .ints([2, 3])], f32(1, 64, 1, 1)),
+    InferenceCase(.reduceSum, [i64(2, 3)], ["keepdims": .bool(false)], i64()),
+    InferenceCase(.reduceMax, [f32(4, 10)], ["axes": .ints([-1]), "keepdims": .bool(false)], f32(4)),
+    InferenceCase(.reduceMin, [f64(4, 10)], ["axes": .ints([1])], f64(4, 1)),
+    InferenceCase(.reduceL2, [f32(8, 128)], ["axes": .ints([1])], f32(8, 1)),
+    InferenceCase(.argmax, [f32(4, 10)], ["axis": .int(1), "keepdims": .bool(false)], i64(4)),
+    InferenceCase(.argmin, [i64(5, 3)], i64(1, 3)),
+    InferenceCase(.pow, [f32(2, 3), f32()], f32(2, 3)),
+    InferenceCase(.sqrt, [f32(16)], f32(16)),
+    InferenceCase(.exp, [f64(2, 5)], f64(2, 5)),
+    InferenceCase(.log, [f32(3)], f32(3)),
+    InferenceCase(.neg, [i64(4)], i64(4)),
+    InferenceCase(.abs, [f32(1, 8)], f32(1, 8)),
+    InferenceCase(.reciprocal, [f32(8)], f32(8)),
+    InferenceCase(.erf, [f32(2, 4)], f32(2, 4)),
+    InferenceCase(.softplus, [f32(10)], f32(10)),
+    InferenceCase(.gelu, [f32(1, 197, 768)], ["approximate": .string("tanh")], f32(1, 197, 768)),
+    InferenceCase(.sum, [f32(2, 3), f32(3), f32(2, 1)], f32(2, 3)),
+    InferenceCase(.max, [i64(4), i64()], i64(4)),
+    InferenceCase(.min, [f32(2, 2), f32(2, 1)], f32(2, 2)),
+    InferenceCase(.mean, [f32(3), f32(3)], f32(3)),
+    InferenceCase(.equal, [i64(2, 3), i64(3)], boolean(2, 3)),
+    InferenceCase(.less, [f32(4), f32()], boolean(4)),
+    InferenceCase(.greater, [f32(2, 1), f32(1, 2)], boolean(2, 2)),
+    InferenceCase(.where, [boolean(2, 1), f32(2, 3), f32()], f32(2, 3)),
+    InferenceCase(.expand, [f32(3, 1)], ["shape": .ints([2, 1, 6])], f32(2, 3, 6)),
+    InferenceCase(.tile, [f32(2, 3)], ["repeats": .ints([1, 2])], f32(2, 6)),
+    InferenceCase(.cast, [f32(2, 3)], ["to": .string("i64")], i64(2, 3)),
+    InferenceCase(.depthToSpace, [f32(1, 12, 4, 4)], ["blocksize": .int(2)], f32(1, 3, 8, 8)),
+    InferenceCase(.spaceToDepth, [f32(1, 3, 8, 8)], ["blocksize": .int(2)], f32(1, 12, 4, 4)),
 ]
 
 @Suite struct OpCoverageTests {
@@ -129,5 +161,14 @@ let representativeCases: [InferenceCase] = [
         #expect(defaultValue(.resize, "nearest_mode") == .string("round_prefer_floor"))
         #expect(defaultValue(.hinge, "margin") == .float(1.0))
         #expect(OpKind.concat.schema.attribute(named: "axis")?.defaultValue == nil)
+        #expect(defaultValue(.slice, "axes") == .ints([]) && defaultValue(.slice, "steps") == .ints([]))
+        #expect(defaultValue(.split, "axis") == .int(0) && defaultValue(.split, "split") == .ints([]))
+        #expect(defaultValue(.reduceMean, "keepdims") == .bool(true))
+        #expect(defaultValue(.reduceL2, "noop_with_empty_axes") == .bool(false))
+        #expect(defaultValue(.argmax, "axis") == .int(0) && defaultValue(.argmin, "select_last_index") == .bool(false))
+        #expect(defaultValue(.gelu, "approximate") == .string("none"))
+        #expect(defaultValue(.depthToSpace, "mode") == .string("DCR"))
+        #expect(OpKind.cast.schema.attribute(named: "to")?.defaultValue == nil)
+        #expect(OpKind.tile.schema.attribute(named: "repeats")?.defaultValue == nil)
     }
 }

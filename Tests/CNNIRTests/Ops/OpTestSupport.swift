@@ -9,6 +9,9 @@ func f64(_ dimensions: Dimension...) -> TensorType { TensorType(.f64, Shape(dime
 /// An i64 tensor type from dimensions.
 func i64(_ dimensions: Dimension...) -> TensorType { TensorType(.i64, Shape(dimensions)) }
 
+/// A bool tensor type from dimensions.
+func boolean(_ dimensions: Dimension...) -> TensorType { TensorType(.bool, Shape(dimensions)) }
+
 /// The single result type `op` infers for the operands and attributes.
 func infer(_ op: OpKind, _ operands: [TensorType], _ attributes: Attributes = [:]) throws -> TensorType? {
     try op.schema.inferResultTypes(operands: operands, attributes: attributes).first

@@ -5,6 +5,12 @@ extension RandomGraphGenerator {
     /// A floating element type, mostly `f32`.
     mutating func floatingDType() -> DType { random.chance(0.8) ? .f32 : .f64 }
 
+    /// A numeric element type: mostly floating, sometimes `i64`.
+    mutating func numericDType() -> DType { random.chance(0.75) ? floatingDType() : .i64 }
+
+    /// Any element type: mostly floating, sometimes `i64` or `bool`.
+    mutating func anyDType() -> DType { random.chance(0.8) ? numericDType() : .bool }
+
     /// A size for a static axis: mostly small, sometimes 1, rarely large.
     mutating func size() -> Int {
         if random.chance(0.15) { return 1 }
@@ -79,6 +85,7 @@ extension RandomGraphGenerator {
         case .i64: return TensorLiteral(type: type, storage: .integer((0..<count).map { _ in random.stressInteger() }))
         case .f32: return TensorLiteral(type: type, storage: .floating((0..<count).map { _ in random.stressFloat() }))
         case .f64: return TensorLiteral(type: type, storage: .floating((0..<count).map { _ in random.stressDouble() }))
+        case .bool: return TensorLiteral(shape: type.shape, booleans: (0..<count).map { _ in random.chance(0.5) })
         }
     }
 }

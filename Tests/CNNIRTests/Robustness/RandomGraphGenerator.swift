@@ -37,7 +37,7 @@ struct RandomGraphGenerator {
     /// Draws the whole graph: inputs, nodes and outputs.
     mutating func makeGraph() -> Graph {
         for _ in 0..<random.int(in: 1...2) {
-            let dtype = random.pick([DType.f32, .f32, .f32, .f64, .i64])
+            let dtype = random.pick([DType.f32, .f32, .f32, .f64, .i64, .bool])
             declareInput(TensorType(dtype, shape(rank: random.int(in: 1...5))))
         }
         for _ in 0..<random.int(in: 1...24) { addNode(random.pick(OpKind.allCases)) }
@@ -64,7 +64,8 @@ struct RandomGraphGenerator {
         for _ in 0..<Self.attemptsPerNode {
             let candidate = candidate(for: op)
             guard let attributes = try? schema.normalize(candidate.attributes),
-                  let types = try? schema.inferResultTypes(operands: candidate.operands.map(\.type), attributes: attributes),
+                  let types = try? schema.inferResultTypes(operands: candidate.operands.map(\.type), attributes: attributes,
+                                                           resultCount: candidate.resultCount),
                   !types.isEmpty else { continue }
             let operandNames = candidate.operands.map { materialize($0) }
             appendNode(op, operands: operandNames, attributes: attributes, resultTypes: types)
@@ -73,7 +74,8 @@ struct RandomGraphGenerator {
     }
 
     /// The proposal of the recipe for `op`. Ops without attributes and with one operand of any
-    /// floating type (relu, sigmoid, tanh, silu, hard_swish, identity) share the last recipe; an
+    /// floating type (relu, sigmoid, tanh, silu, hard_swish, identity, sqrt, exp, log,
+    /// reciprocal, erf, softplus) share the last recipe; an
     /// op added to `OpKind` later falls there too, and the coverage test reports it if that
     /// recipe never fits it.
     private mutating func candidate(for op: OpKind) -> NodeCandidate {
@@ -100,6 +102,20 @@ struct RandomGraphGenerator {
         case .unsqueeze: return unsqueezeCandidate()
         case .softmaxCrossEntropy, .hinge: return classificationLossCandidate(isHinge: op == .hinge)
         case .mse: return meanSquaredErrorCandidate()
+        case .slice: return sliceCandidate()
+        case .split: return splitCandidate()
+        case .reduceMean, .reduceSum, .reduceMax, .reduceMin, .reduceL2: return reductionCandidate(floatingOnly: op == .reduceL2)
+        case .argmax, .argmin: return indexReductionCandidate()
+        case .pow: return powerCandidate()
+        case .neg, .abs: return NodeCandidate([data(dtype: numericDType(), ranks: 0...5)])
+        case .gelu: return NodeCandidate([data(dtype: floatingDType(), ranks: 0...5)], ["approximate": .string(random.pick(["none", "tanh"]))])
+        case .sum, .max, .min, .mean: return variadicCandidate(floatingOnly: op == .sum || op == .mean)
+        case .equal, .less, .greater: return comparisonCandidate(anyDType: op == .equal)
+        case .where: return selectionCandidate()
+        case .expand: return expandCandidate()
+        case .tile: return tileCandidate()
+        case .cast: return NodeCandidate([data(dtype: anyDType(), ranks: 0...5)], ["to": .string(random.pick(DType.allCases).rawValue)])
+        case .depthToSpace, .spaceToDepth: return spaceDepthCandidate(intoSpace: op == .depthToSpace)
         default: return NodeCandidate([data(dtype: floatingDType(), ranks: 0...5)])
         }
     }
@@ -169,17 +185,20 @@ enum OperandChoice {
     }
 }
 
-/// What an op recipe proposes for one node: its operands and attributes. The schema infers the
-/// result types.
+/// What an op recipe proposes for one node: its operands, attributes and number of results.
+/// The schema infers the result types.
 struct NodeCandidate {
     /// The operands, in order.
     var operands: [OperandChoice]
     /// The attributes, possibly including values equal to the defaults (normalization drops them).
     var attributes: Attributes
+    /// How many results the node declares (more than one only for split).
+    var resultCount: Int
 
     /// Creates a proposal.
-    init(_ operands: [OperandChoice], _ attributes: Attributes = Attributes()) {
+    init(_ operands: [OperandChoice], _ attributes: Attributes = Attributes(), resultCount: Int = 1) {
         self.operands = operands
         self.attributes = attributes
+        self.resultCount = resultCount
     }
 }

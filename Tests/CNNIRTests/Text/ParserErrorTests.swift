@@ -33,7 +33,7 @@ struct ParserErrorTests {
         ParserErrorCase(name: "bad type", text: "graph @g(%x: 12) {",
                         expected: "t.ir:1:14: error: expected a type such as f32[1,3,224,224] for input %x, found '12'"),
         ParserErrorCase(name: "unknown dtype", text: "graph @g(%x: f16[1]) {",
-                        expected: "t.ir:1:14: error: unknown element type 'f16'; expected 'f32', 'f64' or 'i64'"),
+                        expected: "t.ir:1:14: error: unknown element type 'f16'; expected 'f32', 'f64', 'i64' or 'bool'"),
         ParserErrorCase(name: "unclosed shape", text: header + "  %y = relu %x : f32[1,3}\n",
                         expected: "t.ir:2:25: error: expected ',' or ']' in shape, found '}'"),
         ParserErrorCase(name: "negative dimension", text: "graph @g(%x: f32[1,-3]) {",

@@ -3,16 +3,16 @@ import Testing
 @testable import CNNIR
 
 @Suite struct SafeTensorsRoundTripTests {
-    @Test(arguments: [DType.f32, .f64, .i64])
+    @Test(arguments: DType.allCases)
     func roundTripsEachDTypeThroughAFile(dtype: DType) throws {
         let directory = try WeightsFixture.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let values: [Double] = [1, -2, 3, 4, 5, -6]
+        let values: [Double] = dtype == .bool ? [1, 0, 0, 1, 1, 0] : [1, -2, 3, 4, 5, -6]
         let store = WeightStore(tensors: [
             "matrix": try WeightTensor(dtype: dtype, shape: [2, 3], converting: values),
-            "scalar": try WeightTensor(dtype: dtype, shape: [], converting: [7]),
+            "scalar": try WeightTensor(dtype: dtype, shape: [], converting: [1]),
             "empty": try WeightTensor(dtype: dtype, shape: [3, 0], converting: []),
-            "vector": try WeightTensor(dtype: dtype, shape: [1], converting: [-9]),
+            "vector": try WeightTensor(dtype: dtype, shape: [1], converting: [dtype == .bool ? 0 : -9]),
         ])
         let path = directory + "/model.safetensors"
         try store.write(to: path)
@@ -22,6 +22,23 @@ import Testing
         #expect(loaded["matrix"]?.doubles() == values)
         #expect(loaded["scalar"]?.shape == [])
         #expect(loaded["empty"]?.elementCount == 0)
+    }
+
+    @Test func boolTensorsAreOneBytePerElementAndReadNonzeroAsTrue() throws {
+        let flags = try WeightTensor(shape: [2, 2], elements: [true, false, false, true])
+        let bytes = try SafeTensors.encode(WeightStore(tensors: ["flags": flags]))
+        let headerLength = bytes[0..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let header = try #require(String(bytes: bytes[8..<(8 + headerLength)], encoding: .utf8))
+        #expect(header.contains(#""flags":{"dtype":"BOOL","shape":[2,2],"data_offsets":[0,4]}"#))
+        #expect(Array(bytes[(8 + headerLength)...]) == [1, 0, 0, 1])
+        let decoded = try SafeTensors.decode(bytes)
+        #expect(decoded["flags"]?.bools() == [true, false, false, true])
+        #expect(decoded["flags"]?.doubles() == [1, 0, 0, 1])
+        let loose = WeightsFixture.file(header: #"{"m":{"dtype":"BOOL","shape":[3],"data_offsets":[0,3]}}"#, data: [0, 2, 255])
+        let read = try #require(try SafeTensors.decode(loose)["m"])
+        #expect(read.bools() == [false, true, true])
+        #expect(read.bytes == [0, 1, 1])
+        #expect(throws: Diagnostic.self) { try WeightTensor(dtype: .bool, shape: [1], converting: [2]) }
     }
 
     @Test func roundTripsMetadataAndUnusualNamesInMemory() throws {

@@ -59,7 +59,7 @@ struct NpyTests: RuntimeTestHelpers {
         let tensors = [
             try Tensor(shape: [2, 3], scalars: expectedFloats), try Tensor(shape: [3], elements: [0.1, -2.5, .infinity]),
             try Tensor(shape: [2, 1, 2], elements: [Int64.min, -1, 0, Int64.max]), Tensor(scalar: Float(-0.5)),
-            try Tensor.zeros(shape: [0, 4]),
+            try Tensor.zeros(shape: [0, 4]), try Tensor(shape: [3], elements: [true, false, true]),
         ]
         for tensor in tensors {
             let bytes = Npy.encode(tensor)
@@ -71,6 +71,17 @@ struct NpyTests: RuntimeTestHelpers {
         }
         let header = String(decoding: Npy.encode(try Tensor(shape: [2, 3], scalars: expectedFloats))[10..<74], as: UTF8.self)
         #expect(header.hasPrefix("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }"))
+    }
+
+    @Test("reads and writes bool arrays as |b1, one byte per element (a nonzero byte reads as true)")
+    func bools() throws {
+        let header = "{'descr': '|b1', 'fortran_order': False, 'shape': (2, 2), }"
+        let file = handMadeFile(header: header, data: [1, 0, 0, 2])
+        #expect(try Npy.decode(file) == Tensor(shape: [2, 2], elements: [true, false, false, true]))
+        #expect(Npy.encode(try Tensor(shape: [2, 2], elements: [true, false, false, true])) == handMadeFile(header: header, data: [1, 0, 0, 1]))
+        expectDiagnostic(containing: "the byte order must be explicit") {
+            _ = try Npy.decode(handMadeFile(header: "{'descr': '=b1', 'fortran_order': False, 'shape': (1,), }", data: [1]))
+        }
     }
 
     @Test("writes format 2.0 when the header needs more than 65535 bytes")

@@ -12,7 +12,8 @@ struct ReferenceCoverageTests: RuntimeTestHelpers {
     @Test("every op evaluates, and its result has the type the op's schema infers", arguments: OpKind.allCases)
     func resultTypesMatchInference(op: OpKind) throws {
         let sample = try sampleInvocation(op)
-        let results = try ReferenceKernels.evaluate(op, operands: sample.operands, attributes: sample.attributes)
+        let results = try ReferenceKernels.evaluate(op, operands: sample.operands, attributes: sample.attributes,
+                                                    resultCount: op == .split ? 2 : 1)
         let schema = op.schema
         let context = InferenceContext(op: op, operands: sample.operands.map(\.type),
                                        attributes: try schema.resolve(sample.attributes), resultCount: results.count)
@@ -57,6 +58,24 @@ extension ReferenceCoverageTests {
         case .unsqueeze: return ([matrix], ["axes": .ints([0, -1])])
         case .softmaxCrossEntropy, .hinge: return ([try randomTensor([3, 4], seed: 19), labels], [:])
         case .mse: return ([matrix, try randomTensor([2, 3], seed: 20)], [:])
+        case .slice: return ([image], ["starts": .ints([-1, 0]), "ends": .ints([Int.min, 3]), "axes": .ints([2, 3]), "steps": .ints([-2, 2])])
+        case .split: return ([matrix], ["axis": .int(1), "split": .ints([1, 2])])
+        case .reduceMean, .reduceSum, .reduceMax, .reduceMin, .reduceL2: return ([image], ["axes": .ints([1, -1])])
+        case .argmax, .argmin: return ([matrix], ["axis": .int(1), "keepdims": .bool(false)])
+        case .pow: return ([try Tensor.random(shape: [2, 3], dtype: .f64, distribution: .uniform(0.5...2), seed: 21), try randomTensor([3], seed: 22)], [:])
+        case .sqrt, .log, .reciprocal:
+            return ([try Tensor.random(shape: [2, 3], dtype: .f64, distribution: .uniform(0.5...2), seed: 23)], [:])
+        case .exp, .neg, .abs, .erf, .softplus, .gelu: return ([matrix], [:])
+        case .sum, .max, .min, .mean: return ([matrix, try randomTensor([3], seed: 24), try randomTensor([2, 1], seed: 25)], [:])
+        case .equal, .less, .greater: return ([matrix, try randomTensor([3], seed: 26)], [:])
+        case .where:
+            let condition = try Tensor.random(shape: [2, 1], dtype: .bool, seed: 27)
+            return ([condition, matrix, try randomTensor([3], seed: 28)], [:])
+        case .expand: return ([try randomTensor([3, 1], seed: 29)], ["shape": .ints([2, 1, 4])])
+        case .tile: return ([matrix], ["repeats": .ints([2, 1])])
+        case .cast: return ([matrix], ["to": .string("i64")])
+        case .depthToSpace: return ([try randomTensor([1, 8, 2, 3], seed: 30)], ["blocksize": .int(2), "mode": .string("CRD")])
+        case .spaceToDepth: return ([image], ["blocksize": .int(2)])
         }
     }
 }

@@ -22,15 +22,34 @@ struct TensorTests: RuntimeTestHelpers {
         for dtype in DType.allCases {
             var tensor = try Tensor.zeros(shape: [2, 3], dtype: dtype)
             #expect(tensor.dtype == dtype && tensor.doubles == Array(repeating: 0, count: 6))
-            try tensor.setValue(5, at: [1, 2])
-            #expect(try tensor.value(at: [1, 2]) == 5)
-            #expect(tensor.doubles == [0, 0, 0, 0, 0, 5])
+            let value: Double = dtype == .bool ? 1 : 5
+            try tensor.setValue(value, at: [1, 2])
+            #expect(try tensor.value(at: [1, 2]) == value)
+            #expect(tensor.doubles == [0, 0, 0, 0, 0, value])
         }
         let tensor = try Tensor.zeros(shape: [2, 3])
         expectDiagnostic(containing: "out of bounds") { _ = try tensor.value(at: [2, 0]) }
         expectDiagnostic(containing: "has 1 components") { _ = try tensor.value(at: [0]) }
         var integers = try Tensor.zeros(shape: [1], dtype: .i64)
         expectDiagnostic(containing: "not an integer") { try integers.setValue(0.5, at: [0]) }
+        var flags = try Tensor.zeros(shape: [1], dtype: .bool)
+        expectDiagnostic(containing: "neither 0 nor 1") { try flags.setValue(2, at: [0]) }
+    }
+
+    @Test("bool tensors: one byte per element, truth values, conversion and random draws")
+    func bools() throws {
+        let flags = try Tensor(shape: [3], elements: [true, false, true])
+        #expect(flags.dtype == .bool && flags.type == TensorType(.bool, [3]) && DType.bool.byteSize == MemoryLayout<Bool>.stride)
+        #expect(flags.scalars == [1, 0, 1] && flags.booleans == [true, false, true])
+        #expect(try Tensor(shape: [3], scalars: [0, -0.5, .nan]).booleans == [false, true, true])
+        #expect(try flags.converted(to: .i64) == Tensor(shape: [3], elements: [1, 0, 1] as [Int64]))
+        #expect(try Tensor(shape: [2], scalars: [1, 0]).converted(to: .bool) == Tensor(shape: [2], elements: [true, false]))
+        expectDiagnostic(containing: "cannot convert f32[1] to bool") { _ = try Tensor(shape: [1], scalars: [0.5]).converted(to: .bool) }
+        let coin = try Tensor.random(shape: [1000], dtype: .bool, seed: 5).booleans
+        #expect((400...600).contains(coin.filter { $0 }.count))
+        #expect(try Tensor(TensorLiteral(shape: Shape([2]), booleans: [false, true])) == Tensor(shape: [2], elements: [false, true]))
+        #expect(try Tensor(WeightTensor(flags)) == flags)
+        #expect(flags.description == "bool[3] [true, false, true]")
     }
 
     @Test("a copy keeps its values when the original is written through a pointer")

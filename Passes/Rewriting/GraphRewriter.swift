@@ -1,0 +1,198 @@
+import CNNIR
+
+/// A compilation unit being rewritten by a pass: lookups by value name, use queries, and edits
+/// that keep the graph's interface (inputs, output names and types) intact.
+///
+/// Removing a node only marks it, so node indices stay valid for the whole rewrite; `unit`
+/// drops the marked nodes. Lookups skip removed nodes.
+///
+/// ```swift
+/// var rewriter = GraphRewriter(unit)
+/// for index in rewriter.nodeIndices where rewriter.node(at: index).op == .identity {
+///     _ = rewriter.bypassNode(at: index, with: [rewriter.node(at: index).operands[0]])
+/// }
+/// unit = rewriter.unit
+/// ```
+public struct GraphRewriter: Sendable {
+    /// The unit with removed nodes still in place.
+    private var edited: CompilationUnit
+    /// The indices of removed nodes.
+    private var removed: Set<Int> = []
+
+    /// Starts rewriting `unit`.
+    public init(_ unit: CompilationUnit) {
+        edited = unit
+    }
+
+    /// The rewritten unit, without the removed nodes.
+    public var unit: CompilationUnit {
+        var result = edited
+        result.graph.nodes = nodeIndices.map { edited.graph.nodes[$0] }
+        return result
+    }
+
+    /// The graph's outputs.
+    public var outputs: [String] { edited.graph.outputs }
+
+    /// The indices of the nodes not removed, in order.
+    public var nodeIndices: [Int] { edited.graph.nodes.indices.filter { !removed.contains($0) } }
+
+    /// The node at `index` (removed or not).
+    public func node(at index: Int) -> Node { edited.graph.nodes[index] }
+
+    /// Whether the node at `index` has been removed.
+    public func isRemoved(_ index: Int) -> Bool { removed.contains(index) }
+
+    /// The index of the node (not removed) that defines `value`, or nil for an input, a
+    /// parameter or an unknown name.
+    public func producer(of value: String) -> Int? {
+        nodeIndices.first { edited.graph.nodes[$0].results.contains { $0.name == value } }
+    }
+
+    /// The nodes (not removed) that use `value`, each once, in order.
+    public func users(of value: String) -> [Int] {
+        nodeIndices.filter { edited.graph.nodes[$0].operands.contains(value) }
+    }
+
+    /// How often `value` is used: as an operand (each position counts) or as an output.
+    public func useCount(of value: String) -> Int {
+        let operandUses = nodeIndices.reduce(0) { count, index in
+            count + edited.graph.nodes[index].operands.filter { $0 == value }.count
+        }
+        return operandUses + outputs.filter { $0 == value }.count
+    }
+
+    /// Whether the graph returns `value`.
+    public func isOutput(_ value: String) -> Bool { outputs.contains(value) }
+
+    /// Whether `value` is used only by the node at `index` (in one or more operand positions)
+    /// and is not an output.
+    public func isUsedOnly(_ value: String, by index: Int) -> Bool {
+        !isOutput(value) && users(of: value) == [index]
+    }
+
+    /// The type of `value` (an input, a parameter or the result of a node not removed).
+    public func type(of value: String) -> TensorType? {
+        if let declaration = (edited.graph.inputs + edited.graph.parameters).first(where: { $0.name == value }) {
+            return declaration.type
+        }
+        return producer(of: value).flatMap { index in
+            edited.graph.nodes[index].results.first { $0.name == value }?.type
+        }
+    }
+
+    /// The declaration of the parameter `name`, if there is one.
+    public func parameter(named name: String) -> ValueDeclaration? {
+        edited.graph.parameters.first { $0.name == name }
+    }
+
+    /// The elements of `value` as doubles, when they are known at compile time: a parameter
+    /// whose tensor the unit holds, or the result of a `constant` node.
+    public func constantValues(of value: String) -> [Double]? {
+        if parameter(named: value) != nil { return edited.weights[value]?.doubles() }
+        guard let index = producer(of: value), case .tensor(let literal)? = node(at: index).attributes["value"],
+              node(at: index).op == .constant else { return nil }
+        return literal.doubles
+    }
+
+    /// Whether the unit holds parameter values (see `CompilationUnit.hasWeights`).
+    public var hasWeights: Bool { edited.hasWeights }
+
+    /// The tensor of the parameter `name`, if the unit holds one.
+    public func weight(of name: String) -> WeightTensor? { edited.weights[name] }
+
+    /// A value name not used in the graph: `base`, or `base.1`, `base.2`, ….
+    public func unusedName(_ base: String) -> String {
+        let taken = Set(edited.graph.inputs.map(\.name) + edited.graph.parameters.map(\.name)
+                        + edited.graph.nodes.flatMap { $0.results.map(\.name) })
+        var candidate = base
+        var suffix = 0
+        while taken.contains(candidate) {
+            suffix += 1
+            candidate = "\(base).\(suffix)"
+        }
+        return candidate
+    }
+
+    /// Replaces the node at `index` (its results should keep their names and types).
+    public mutating func replaceNode(at index: Int, with node: Node) {
+        edited.graph.nodes[index] = node
+    }
+
+    /// Removes the node at `index`; its results must no longer be used.
+    public mutating func removeNode(at index: Int) {
+        removed.insert(index)
+    }
+
+    /// Removes the node at `index` if none of its results is used or returned; returns whether
+    /// it did.
+    @discardableResult
+    public mutating func removeNodeIfUnused(at index: Int) -> Bool {
+        guard !removed.contains(index), node(at: index).results.allSatisfy({ useCount(of: $0.name) == 0 }) else { return false }
+        removeNode(at: index)
+        return true
+    }
+
+    /// Makes every operand that names `value` name `replacement` instead (outputs are not changed).
+    public mutating func replaceOperandUses(of value: String, with replacement: String) {
+        for index in nodeIndices {
+            edited.graph.nodes[index].operands = edited.graph.nodes[index].operands.map { $0 == value ? replacement : $0 }
+        }
+    }
+
+    /// Removes the node at `index`, whose results are computed already as `replacements` (one
+    /// per result, each of the same type, defined before the node). Uses of each result move
+    /// to its replacement. A result the graph returns keeps its name: the replacement's defining
+    /// node takes that name instead. Returns false and changes nothing when that is impossible
+    /// (the replacement is an input, a parameter or returned itself) or a type differs.
+    public mutating func bypassNode(at index: Int, with replacements: [String]) -> Bool {
+        let pairs = Array(zip(node(at: index).results, replacements))
+        guard pairs.count == node(at: index).results.count, pairs.count == replacements.count else { return false }
+        var finalNames: [String: String] = [:]
+        for (result, replacement) in pairs {
+            guard type(of: replacement) == result.type else { return false }
+            guard isOutput(result.name) else { continue }
+            guard !isOutput(replacement), producer(of: replacement) != nil, finalNames[replacement] == nil else { return false }
+            finalNames[replacement] = result.name
+        }
+        removeNode(at: index)
+        for (replacement, name) in finalNames.sorted(by: { $0.key < $1.key }) {
+            rename(replacement, to: name)
+        }
+        for (result, replacement) in pairs where !isOutput(result.name) {
+            replaceOperandUses(of: result.name, with: finalNames[replacement] ?? replacement)
+        }
+        return true
+    }
+
+    /// Renames the node result `value` to `name` in its definition and every use.
+    private mutating func rename(_ value: String, to name: String) {
+        guard let index = producer(of: value) else { return }
+        for position in edited.graph.nodes[index].results.indices where edited.graph.nodes[index].results[position].name == value {
+            edited.graph.nodes[index].results[position].name = name
+        }
+        replaceOperandUses(of: value, with: name)
+    }
+
+    /// Declares the parameter `name` with the type of `tensor` and stores the tensor, replacing
+    /// the declaration and tensor of an existing parameter of that name.
+    public mutating func setParameter(_ name: String, to tensor: WeightTensor) {
+        let declaration = ValueDeclaration(name: name, type: tensor.type)
+        if let position = edited.graph.parameters.firstIndex(where: { $0.name == name }) {
+            edited.graph.parameters[position].type = tensor.type
+        } else {
+            edited.graph.parameters.append(declaration)
+        }
+        edited.weights[name] = tensor
+    }
+
+    /// Removes the parameter `name` and its tensor if nothing uses or returns it; returns
+    /// whether it did.
+    @discardableResult
+    public mutating func removeParameterIfUnused(_ name: String) -> Bool {
+        guard parameter(named: name) != nil, useCount(of: name) == 0 else { return false }
+        edited.graph.parameters.removeAll { $0.name == name }
+        edited.weights[name] = nil
+        return true
+    }
+}

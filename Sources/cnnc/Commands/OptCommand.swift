@@ -1,0 +1,144 @@
+import CNNIR
+import CNNPasses
+import Foundation
+
+/// `cnnc opt MODEL.ir [--passes LIST | -O LEVEL] [--print-after-all] [--print-after NAME]...
+/// [--time-passes] [--verify-each] [--weights FILE] [--set NAME=SIZE]... [-o OUT.ir]`: runs a
+/// pass pipeline on a model and writes the transformed IR (and weights).
+struct OptCommand: Subcommand {
+    /// `--passes LIST`: the pipeline, by pass names.
+    static let passes = OptionSpec.option(
+        "passes", value: "LIST", "run these passes in order: pass names separated by commas (listed below)")
+    /// `-O LEVEL`: a standard pipeline.
+    static let level = OptionSpec.option(
+        "optimize", short: "O", value: "LEVEL", "run the standard pipeline of LEVEL: 0 (verify only) or 2 (the default)")
+    /// `--print-after-all`: dump the IR after every pass.
+    static let printAfterAll = OptionSpec.flag("print-after-all", "print the IR to standard error after every pass")
+    /// `--print-after NAME`: dump the IR after one pass.
+    static let printAfter = OptionSpec.option(
+        "print-after", value: "NAME", repeatable: true, "print the IR to standard error after the pass NAME; repeat for several")
+    /// `--time-passes`: report the time of each pass.
+    static let timePasses = OptionSpec.flag("time-passes", "print the time each pass took to standard error")
+    /// `--verify-each`: verify after every pass.
+    static let verifyEach = OptionSpec.flag(
+        "verify-each", "verify the model after every pass (it is always verified before and after the pipeline)")
+    /// `-o, --output OUT.ir`: where the transformed model goes.
+    static let output = OptionSpec.option(
+        "output", short: "o", value: "OUT.ir",
+        "write the IR to OUT.ir and, when the model has weights, its weights to OUT.safetensors beside it (default: print the IR)")
+
+    let name = "opt"
+    let summary = "run optimization passes on a model and write the transformed IR and weights"
+    let signature = CommandSignature(positionals: [.model], options: [
+        OptCommand.passes, OptCommand.level, OptCommand.printAfterAll, OptCommand.printAfter, OptCommand.timePasses,
+        OptCommand.verifyEach, ExecutionArguments.weights, .set, OptCommand.output,
+    ])
+
+    var discussion: [String] {
+        let width = PassRegistry.standard.names.map(\.count).max() ?? 0
+        let passList = PassRegistry.standard.passes.map { pass in
+            "  " + pass.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + pass.summary
+        }
+        return [
+            """
+            The model is verified, then the passes run in order (-O 2 by default: \(PassPipeline.o2.passNames.joined(separator: ", ")));
+            the result is verified again. Passes that rewrite parameters (fold-batchnorm) need their
+            values: they come from the file the model names (weights "…", relative to the model's
+            folder) or from --weights FILE; without them those nodes are left as they are.
+            """,
+            """
+            Without -o, the transformed IR is printed. With -o OUT.ir, it is written to OUT.ir and,
+            when the model's weights were read, the transformed weights to OUT.safetensors beside
+            it, with the IR's weights line naming that file. IR dumps (--print-after-all,
+            --print-after) and the timing report (--time-passes) go to standard error.
+            """,
+            "passes:\n" + passList.joined(separator: "\n"),
+            """
+            examples:
+              cnnc opt Examples/resnet18.ir -o /tmp/resnet18-opt.ir
+              cnnc opt model.ir --passes canonicalize,fold-batchnorm,dce --print-after fold-batchnorm
+              cnnc opt model.ir -O 0 --time-passes
+            """,
+        ]
+    }
+
+    func run(_ arguments: ParsedArguments) throws {
+        let manager = passManager(arguments)
+        let pipeline = try self.pipeline(arguments, manager: manager)
+        let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
+        let model = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
+        let weightsPath = try self.weightsPath(model, explicit: arguments.value(of: ExecutionArguments.weights))
+        var unit = CompilationUnit(graph: model.graph)
+        if let weightsPath {
+            unit = try CompilationUnit(graph: model.graph, store: try WeightStore(contentsOf: weightsPath))
+        }
+        let original = unit
+        try manager.run(pipeline, on: &unit)
+        guard let output = arguments.value(of: OptCommand.output) else {
+            Terminal.output(IRPrinter.print(unit.graph))
+            if unit.weights != original.weights {
+                Terminal.error("note: the passes rewrote the weights; give -o OUT.ir to write them beside the IR")
+            }
+            return
+        }
+        try write(unit, to: output, withWeights: weightsPath != nil, nodesBefore: original.graph.nodes.count)
+    }
+
+    /// The pass manager the flags ask for, writing dumps and timings to standard error.
+    private func passManager(_ arguments: ParsedArguments) -> PassManager {
+        PassManager(options: PassManagerOptions(
+            verifyEach: arguments.isSet(OptCommand.verifyEach), printAfterAll: arguments.isSet(OptCommand.printAfterAll),
+            printAfter: Set(arguments.values(of: OptCommand.printAfter)), timePasses: arguments.isSet(OptCommand.timePasses),
+            output: { Terminal.error($0) }))
+    }
+
+    /// The pipeline of --passes or -O (level 2 by default), checked against the registry.
+    private func pipeline(_ arguments: ParsedArguments, manager: PassManager) throws(UsageError) -> PassPipeline {
+        let list = arguments.value(of: OptCommand.passes)
+        let level = arguments.value(of: OptCommand.level)
+        if list != nil && level != nil { throw UsageError("give either --passes or -O, not both") }
+        do {
+            let pipeline = try list.map { try PassPipeline(parsing: $0) } ?? PassPipeline.level(level ?? "2")
+            _ = try manager.resolve(pipeline)
+            return pipeline
+        } catch let diagnostic as Diagnostic {
+            throw UsageError(diagnostic.message)
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+    }
+
+    /// The weights file to read: --weights FILE (which must exist), else the file the model
+    /// names if it exists; nil when there is none (noted on standard error if the model has
+    /// parameters).
+    private func weightsPath(_ model: LoadedModel, explicit: String?) throws -> String? {
+        if let explicit { return explicit }
+        if let named = model.namedWeightsPath, FileManager.default.fileExists(atPath: named) { return named }
+        if !model.graph.parameters.isEmpty {
+            let reason = model.namedWeightsPath.map { "\($0) does not exist" } ?? "\(model.path) names no weights file"
+            Terminal.error("note: no weights (\(reason)); passes that need parameter values leave their nodes alone")
+        }
+        return nil
+    }
+
+    /// Writes the IR to `path` and, when the weights were read, the weights beside it.
+    private func write(_ unit: CompilationUnit, to path: String, withWeights: Bool, nodesBefore: Int) throws {
+        var graph = unit.graph
+        var lines: [String] = []
+        if withWeights {
+            let base = path.hasSuffix(".ir") ? String(path.dropLast(3)) : path
+            let weightsPath = base + ".safetensors"
+            graph.weightsFile = (weightsPath as NSString).lastPathComponent
+            try unit.weightStore.write(to: weightsPath)
+            let bytes = unit.weights.values.reduce(0) { $0 + $1.bytes.count }
+            lines.append("wrote \(weightsPath): \(Quantity.counted(unit.weights.count, "tensor")) (\(Quantity.bytes(bytes)))")
+        }
+        do {
+            try IRPrinter.print(graph).write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw Diagnostic("cannot write \(path): \(error.localizedDescription)")
+        }
+        lines.insert("wrote \(path): \(Quantity.counted(graph.nodes.count, "node")) (was \(nodesBefore))", at: 0)
+        Terminal.output(lines.joined(separator: "\n"))
+    }
+}

@@ -185,7 +185,7 @@ def main():
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     print("\n".join(header), flush=True)
     rows, problems = [], []
-    started = datetime.datetime.now(datetime.timezone.utc)
+    started, load_before = datetime.datetime.now(datetime.timezone.utc), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="cnnc-ort-") as work_dir:
         for name in arguments.models:
             measure_model(name, arguments, work_dir, rows, problems)
@@ -193,7 +193,8 @@ def main():
 
     notes = [f"Taken {started:%Y-%m-%d %H:%M} UTC in {seconds:.0f} s with "
              f"`python3 {shlex.join(sys.argv)}`.",
-             f"Machine: {machine_note()}.",
+             f"Machine: {machine_note()}; 1-minute load average {load_before:.2f} before the run, "
+             f"{os.getloadavg()[0]:.2f} after it (this script itself adds up to the thread count).",
              f"Times are medians of {arguments.iterations} runs (ONNX Runtime after {arguments.warmup} warm-up runs; "
              f"cnnc from `cnnc bench --json`, latency.median_ms); rel L2 = ||cnnc - ORT|| / ||ORT|| of the output "
              f"(must be at most {TOLERANCE:g})."]

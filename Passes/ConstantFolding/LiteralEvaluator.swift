@@ -1,14 +1,14 @@
 import CNNIR
 
 /// Computes the result of a node whose operands are all tensor literals, for the ops that
-/// occur on constants in CNN graphs (shape arithmetic, exported constant subgraphs).
-///
-/// Arithmetic follows the reference kernels: operands are read as the dtype holds them,
-/// combined in `Double`, and the result rounded to the dtype (f32 results to the nearest `Float`).
+/// occur on constants in CNN graphs (shape arithmetic, exported constant subgraphs): identity,
+/// dropout, reshape, flatten, squeeze, unsqueeze, transpose and concat (any dtype), add, sub,
+/// mul, div and neg (floating or i64, see `LiteralArithmetic`), and cast (see `LiteralCast`).
 enum LiteralEvaluator {
     /// The ops `evaluate` computes.
     static let supportedOps: Set<OpKind> = [
-        .identity, .dropout, .reshape, .flatten, .squeeze, .unsqueeze, .transpose, .concat, .add, .sub, .mul, .div,
+        .identity, .dropout, .reshape, .flatten, .squeeze, .unsqueeze, .transpose, .concat,
+        .add, .sub, .mul, .div, .neg, .cast,
     ]
 
     /// The literal `node` computes from `operands`, or nil when the op is not supported, the
@@ -20,10 +20,12 @@ enum LiteralEvaluator {
         guard operandShapes.count == operands.count else { return nil }
         let storage: TensorLiteral.Storage?
         switch node.op {
-        case .add: storage = combine(operands, operandShapes, into: shape, type.dtype, +)
-        case .sub: storage = combine(operands, operandShapes, into: shape, type.dtype, -)
-        case .mul: storage = combine(operands, operandShapes, into: shape, type.dtype, *)
-        case .div: storage = combine(operands, operandShapes, into: shape, type.dtype, /)
+        case .add, .sub, .mul, .div:
+            storage = LiteralArithmetic.binary(node.op, operands, operandShapes, into: shape, type.dtype)
+        case .neg:
+            storage = LiteralArithmetic.negated(operands[0])
+        case .cast:
+            storage = LiteralCast.converted(operands[0], to: type.dtype)
         case .transpose:
             guard let perm = node.transposePermutation(rank: shape.count), perm.count == operandShapes[0].count else { return nil }
             storage = gather(operands[0].storage, ElementIndexing.transpose(operandShapes[0], perm: perm))
@@ -60,22 +62,5 @@ enum LiteralEvaluator {
             guard values.count == operands.count else { return nil }
             return .integer(sources.map { values[$0.operand][$0.index] })
         }
-    }
-
-    /// `operation` applied element-wise to the two operands broadcast to `shape`.
-    private static func combine(_ operands: [TensorLiteral], _ shapes: [[Int]], into shape: [Int], _ dtype: DType,
-                                _ operation: (Double, Double) -> Double) -> TensorLiteral.Storage? {
-        guard operands.count == 2, dtype.isFloatingPoint, shapes.allSatisfy({ $0.count <= shape.count }) else { return nil }
-        let left = operands[0].doubles.map { rounded($0, to: dtype) }
-        let right = operands[1].doubles.map { rounded($0, to: dtype) }
-        let leftIndices = ElementIndexing.broadcast(from: shapes[0], to: shape)
-        let rightIndices = ElementIndexing.broadcast(from: shapes[1], to: shape)
-        guard leftIndices.allSatisfy({ $0 < left.count }), rightIndices.allSatisfy({ $0 < right.count }) else { return nil }
-        return .floating(zip(leftIndices, rightIndices).map { rounded(operation(left[$0], right[$1]), to: dtype) })
-    }
-
-    /// `value` as an element of `dtype` holds it: the nearest `Float` for f32.
-    private static func rounded(_ value: Double, to dtype: DType) -> Double {
-        dtype == .f32 ? Double(Float(value)) : value
     }
 }

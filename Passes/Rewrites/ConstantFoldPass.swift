@@ -2,7 +2,8 @@ import CNNIR
 
 /// `constant-fold`: replaces a node whose operands are all results of `constant` nodes by a
 /// `constant` node holding its result, for the ops `LiteralEvaluator` computes (identity,
-/// dropout, reshape, flatten, squeeze, unsqueeze, transpose, concat, add, sub, mul, div).
+/// dropout, reshape, flatten, squeeze, unsqueeze, transpose, concat, add, sub, mul, div, neg,
+/// cast), computed as the reference kernels compute them.
 ///
 /// Folding repeats down the graph, so a chain of such nodes on constants becomes one constant.
 /// Parameters are not folded (their values belong in the weights file, not in the IR text), nor

@@ -25,6 +25,7 @@ extension ReferenceKernels {
 
 /// `operation` folded over every operand from the left, element by element after broadcasting.
 private struct BroadcastArithmetic: NumericComputation {
+    /// The operation folded over the operands.
     let operation: ArithmeticOperation
 
     func compute<Number: ReferenceNumber>(_ invocation: ReferenceInvocation, as type: Number.Type) throws -> ShapedArray<Number> {

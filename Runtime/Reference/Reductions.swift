@@ -22,7 +22,9 @@ extension ReferenceKernels {
 /// One reduction over the `axes` attribute (all axes when empty, none with
 /// `noop_with_empty_axes`), keeping the reduced axes with size 1 when `keepdims` is set.
 private struct Reduction: NumericComputation {
+    /// What the reduction accumulates (sum of squares serves reduce_l2).
     enum Kind { case sum, mean, maximum, minimum, sumOfSquares }
+    /// The reduction computed.
     let kind: Kind
 
     func compute<Number: ReferenceNumber>(_ invocation: ReferenceInvocation, as type: Number.Type) throws -> ShapedArray<Number> {

@@ -26,8 +26,8 @@ struct ReferenceKernel: Sendable {
 /// truncates toward zero; x / 0 and 0 to a negative power give 0); comparisons and argmax/argmin
 /// compare i64 values as integers; ops that only move elements (reshape, transpose, concat,
 /// slice, split, expand, tile, where, depth_to_space, ...) copy elements of any dtype unchanged;
-/// cast converts directly between the element types. Only a floating op fed i64 values beyond
-/// 2^53 would round them, and the op schemas do not allow that.
+/// cast converts directly between the element types. Only where i64 meets a float (the labels
+/// of a loss, an i64 base with a float exponent) is it read as a `Double`, exact up to 2^53.
 public enum ReferenceKernels {
     /// Every kernel, by op; each op family contributes its own table.
     static let table: [OpKind: ReferenceKernel] = [

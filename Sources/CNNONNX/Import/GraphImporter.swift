@@ -141,38 +141,39 @@ struct GraphImporter {
     mutating func finish() throws -> ImportedModel {
         var outputs: [String] = []
         for output in graph.output {
-            if case .unavailable(let reason) = assembly.values[output.name] {
-                if let reason { unsupported.record("graph outputs of \(reason)", opset: opset, at: .graphOutput, output.name) }
-                continue
-            }
-            guard let value = assembly.values[output.name] else {
+            switch assembly.values[output.name] {
+            case nil:
                 throw Diagnostic("\(file): graph output \(output.name) is not computed by any node")
-            }
-            var identity = NodeProto()
-            identity.opType = "Identity"
-            identity.output = [output.name]
-            let lowering = NodeLowering(node: identity, opset: opset, assembly: assembly, usedValues: usedValues)
-            var irName: String
-            do {
-                irName = try assembly.irName(of: value)
-            } catch let diagnostic as Diagnostic {
-                throw Diagnostic("graph output \(output.name): \(diagnostic.message)")
-            }
-            if irName != output.name || outputs.contains(irName) {
-                let copy = try lowering.emit1(.identity, [.value(irName)])
-                if case .value(let copyName) = copy { irName = copyName }
-                if assembly.types[output.name] == nil {
-                    assembly.rename(irName, to: output.name, inNodesFrom: assembly.nodes.count - 1)
-                    irName = output.name
+            case .unavailable(let reason):
+                if let reason { unsupported.record("graph outputs of \(reason)", opset: opset, at: .graphOutput, output.name) }
+            case let value?:
+                do {
+                    outputs.append(try irOutput(value, named: output.name, after: outputs))
+                } catch let diagnostic as Diagnostic {
+                    throw Diagnostic("graph output \(output.name): \(diagnostic.message)")
                 }
             }
-            outputs.append(irName)
         }
         if !unsupported.isEmpty { throw unsupported.diagnostics(file: file) }
-        let name = graph.name.isEmpty ? "model" : graph.name
-        let (built, weights) = assembly.graph(named: name, outputs: outputs)
+        let (built, weights) = assembly.graph(named: graph.name.isEmpty ? "model" : graph.name, outputs: outputs)
         let resolved = try built.resolvingAutoPads()
         try Verifier.verify(resolved)
         return ImportedModel(graph: resolved, weights: weights)
+    }
+
+    /// The IR value returned for the graph output `name`: the value itself when it has that name,
+    /// else an identity node of that name (for an output that is another value under a new name,
+    /// such as an Identity of an input, or a value returned twice).
+    private func irOutput(_ value: ImportedValue, named name: String, after earlier: [String]) throws -> String {
+        let irName = try assembly.irName(of: value)
+        guard irName != name || earlier.contains(irName) else { return irName }
+        var identity = NodeProto()
+        identity.opType = "Identity"
+        identity.output = [name]
+        let lowering = NodeLowering(node: identity, opset: opset, assembly: assembly, usedValues: usedValues)
+        guard case .value(let copy) = try lowering.emit1(.identity, [.value(irName)]) else { return irName }
+        guard assembly.types[name] == nil else { return copy }
+        assembly.rename(copy, to: name, inNodesFrom: assembly.nodes.count - 1)
+        return name
     }
 }

@@ -49,7 +49,7 @@ struct ImportCommand: Subcommand {
             lines.append("wrote \(weightsPath): \(Quantity.counted(imported.weights.tensors.count, "tensor")) (\(Quantity.bytes(bytes)))")
         }
         do {
-            try Data((IRPrinter.print(imported.graph) + "\n").utf8).write(to: URL(fileURLWithPath: irPath), options: .atomic)
+            try Data(IRPrinter.print(imported.graph).utf8).write(to: URL(fileURLWithPath: irPath), options: .atomic)
         } catch {
             throw Diagnostic("cannot write \(irPath): \(error.localizedDescription)")
         }

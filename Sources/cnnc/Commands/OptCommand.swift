@@ -41,10 +41,12 @@ struct OptCommand: Subcommand {
         }
         return [
             """
-            The model is verified, then the passes run in order (-O 2 by default: \(PassPipeline.o2.passNames.joined(separator: ", ")));
-            the result is verified again. Passes that rewrite parameters (fold-batchnorm) need their
-            values: they come from the file the model names (weights "…", relative to the model's
-            folder) or from --weights FILE; without them those nodes are left as they are.
+            The model is verified, then the passes run in order, and the result is verified again.
+            -O 0 runs no pass; -O 2, the default, runs
+            \(PassPipeline.o2).
+            Passes that rewrite parameters (fold-batchnorm) need their values: they come from the
+            file the model names (weights "…", relative to the model's folder) or from --weights
+            FILE; without them those nodes are left as they are.
             """,
             """
             Without -o, the transformed IR is printed. With -o OUT.ir, it is written to OUT.ir and,
@@ -67,13 +69,17 @@ struct OptCommand: Subcommand {
         let pipeline = try self.pipeline(arguments, manager: manager)
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
         let model = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
-        let weightsPath = try self.weightsPath(model, explicit: arguments.value(of: ExecutionArguments.weights))
+        let weightsPath = self.weightsPath(model, explicit: arguments.value(of: ExecutionArguments.weights))
         var unit = CompilationUnit(graph: model.graph)
         if let weightsPath {
             unit = try CompilationUnit(graph: model.graph, store: try WeightStore(contentsOf: weightsPath))
         }
         let original = unit
         try manager.run(pipeline, on: &unit)
+        if weightsPath == nil && !model.graph.parameters.isEmpty {
+            let reason = model.namedWeightsPath.map { "\($0) does not exist" } ?? "\(model.path) names no weights file"
+            Terminal.error("note: no weights (\(reason)); passes that need parameter values leave their nodes alone")
+        }
         guard let output = arguments.value(of: OptCommand.output) else {
             Terminal.output(IRPrinter.print(unit.graph))
             if unit.weights != original.weights {
@@ -108,16 +114,11 @@ struct OptCommand: Subcommand {
         }
     }
 
-    /// The weights file to read: --weights FILE (which must exist), else the file the model
-    /// names if it exists; nil when there is none (noted on standard error if the model has
-    /// parameters).
-    private func weightsPath(_ model: LoadedModel, explicit: String?) throws -> String? {
+    /// The weights file to read: --weights FILE, else the file the model names if it exists;
+    /// nil when there is none.
+    private func weightsPath(_ model: LoadedModel, explicit: String?) -> String? {
         if let explicit { return explicit }
         if let named = model.namedWeightsPath, FileManager.default.fileExists(atPath: named) { return named }
-        if !model.graph.parameters.isEmpty {
-            let reason = model.namedWeightsPath.map { "\($0) does not exist" } ?? "\(model.path) names no weights file"
-            Terminal.error("note: no weights (\(reason)); passes that need parameter values leave their nodes alone")
-        }
         return nil
     }
 

@@ -54,7 +54,7 @@ struct CostAnalysisTests {
         #expect(AnalysisFixtures.multiplyAccumulates(.matmul, operands: [[2, 3], [3]], result: [2]) == 6)
     }
 
-    @Test("every other op costs nothing", arguments: [OpKind.relu, .add, .batchNorm, .maxPool, .flatten, .softmax])
+    @Test("every other op costs nothing", arguments: [OpKind.relu, .add, .batchNorm, .maxPool, .flatten, .softmax, .reduceSum, .pow, .where, .slice, .depthToSpace])
     func otherOps(op: OpKind) {
         #expect(AnalysisFixtures.multiplyAccumulates(op, operands: [[1, 3, 8, 8], [1, 3, 8, 8]], result: [1, 3, 8, 8]) == 0)
     }

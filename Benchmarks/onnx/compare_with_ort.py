@@ -127,6 +127,7 @@ def machine_note():
 
 
 def format_row(cells):
+    """One markdown table row."""
     return "| " + " | ".join(cells) + " |"
 
 

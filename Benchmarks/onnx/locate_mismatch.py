@@ -19,6 +19,7 @@ import numpy as np
 import onnx
 import onnx.utils
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_with_ort import (BATCH_DIMENSION, TOLERANCE, cnnc_output, concrete_shape, input_spec,  # noqa: E402
                               ort_session, relative_l2)

@@ -6,9 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// Random access to the bytes of a safetensors file, so that the reader can check sizes before
-/// it reads (and allocates) anything, and read each tensor straight into its own storage.
-protocol ByteSource {
+/// Random access to the bytes of a file (or of memory), so that a reader can check sizes before
+/// it reads (and allocates) anything, and read each part straight into its own storage.
+public protocol ByteSource {
     /// The total number of bytes.
     var byteCount: Int { get }
     /// The bytes in `range`, which lies within `0..<byteCount`.
@@ -25,31 +25,75 @@ struct MemoryBytes: ByteSource {
     func bytes(in range: Range<Int>) throws -> [UInt8] { Array(storage[range]) }
 }
 
-/// A regular file opened for reading; reads use `pread`, straight into the returned array.
-struct FileBytes: ByteSource {
-    private let descriptor: Int32
-    let byteCount: Int
+/// Why a file could not be read. `FileBytes` throws it, and turns it into a `Diagnostic` in the
+/// words of the reader that opened the file (the safetensors reader, the ONNX reader), so that
+/// each keeps the messages its users know.
+public enum FileReadFailure: Error, Sendable, Equatable {
+    /// The file could not be opened; `reason` is the system's message.
+    case cannotOpen(reason: String)
+    /// The file's size could not be read; `reason` is the system's message.
+    case cannotReadSize(reason: String)
+    /// The path names a directory, a device or another file that is not a regular file.
+    case notRegularFile
+    /// The bytes `range` (the part not read yet) could not be read: `reason` is the system's
+    /// message, or says that the file ended early.
+    case cannotReadBytes(Range<Int>, reason: String)
 
-    /// Opens `path`, passes the open file to `body`, and closes it again. Throws a `Diagnostic`
-    /// (without a location) when the file cannot be opened or is not a regular file.
-    static func withFile<Result>(at path: String, _ body: (FileBytes) throws -> Result) throws -> Result {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Diagnostic("cannot open the weights file: \(systemErrorMessage())") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            throw Diagnostic("cannot read the size of the weights file: \(systemErrorMessage())")
+    /// Runs `body`, throwing a failure it throws as a `Diagnostic` (without a location) with
+    /// the message `wording` gives it.
+    public static func worded<Result>(_ wording: (FileReadFailure) -> String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let failure as FileReadFailure {
+            throw Diagnostic(wording(failure))
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw Diagnostic("the weights file is not a regular file") }
-        return try body(FileBytes(descriptor: descriptor, byteCount: Int(status.st_size)))
     }
 
-    /// The message for the current `errno`.
-    static func systemErrorMessage() -> String {
-        String(cString: strerror(errno))
+    /// The safetensors reader's wording, which speaks of "the weights file" (the reader adds
+    /// the file's location).
+    var weightsFileMessage: String {
+        switch self {
+        case .cannotOpen(let reason): return "cannot open the weights file: \(reason)"
+        case .cannotReadSize(let reason): return "cannot read the size of the weights file: \(reason)"
+        case .notRegularFile: return "the weights file is not a regular file"
+        case .cannotReadBytes(let range, let reason):
+            return "cannot read bytes \(range.lowerBound)..<\(range.upperBound) of the weights file: \(reason)"
+        }
+    }
+}
+
+/// A regular file opened for reading; reads use `pread`, straight into the returned array.
+public struct FileBytes: ByteSource {
+    /// The open file.
+    private let descriptor: Int32
+    /// The file's size in bytes.
+    public let byteCount: Int
+
+    /// Opens `path`, passes the open file to `body`, and closes it again. When the file cannot
+    /// be opened, its size cannot be read, it is not a regular file, or a read in `body` fails,
+    /// throws a `Diagnostic` (without a location) with the message `wording` gives the failure.
+    public static func withFile<Result>(at path: String, wording: (FileReadFailure) -> String,
+                                        _ body: (FileBytes) throws -> Result) throws -> Result {
+        try FileReadFailure.worded(wording) {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileReadFailure.cannotOpen(reason: systemErrorMessage()) }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { throw FileReadFailure.cannotReadSize(reason: systemErrorMessage()) }
+            guard (status.st_mode & S_IFMT) == S_IFREG else { throw FileReadFailure.notRegularFile }
+            return try body(FileBytes(descriptor: descriptor, byteCount: Int(status.st_size)))
+        }
     }
 
-    func bytes(in range: Range<Int>) throws -> [UInt8] {
+    /// `withFile(at:wording:_:)` in the safetensors reader's words ("the weights file").
+    static func withFile<Result>(at path: String, _ body: (FileBytes) throws -> Result) throws -> Result {
+        try withFile(at: path, wording: \.weightsFileMessage, body)
+    }
+
+    /// The bytes in `range`, which lies within `0..<byteCount`. Throws
+    /// `FileReadFailure.cannotReadBytes` when the system fails or the file ends early (it was
+    /// changed while being read); `withFile` words it.
+    public func bytes(in range: Range<Int>) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
@@ -58,10 +102,15 @@ struct FileBytes: ByteSource {
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else {
                     let reason = count == 0 ? "the file ended early (was it changed while being read?)" : FileBytes.systemErrorMessage()
-                    throw Diagnostic("cannot read bytes \(range.lowerBound + initialized)..<\(range.upperBound) of the weights file: \(reason)")
+                    throw FileReadFailure.cannotReadBytes((range.lowerBound + initialized)..<range.upperBound, reason: reason)
                 }
                 initialized += count
             }
         }
+    }
+
+    /// The message for the current `errno`.
+    static func systemErrorMessage() -> String {
+        String(cString: strerror(errno))
     }
 }

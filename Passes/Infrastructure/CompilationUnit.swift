@@ -24,9 +24,6 @@ public struct CompilationUnit: Equatable, Sendable {
         self.init(graph: graph, weights: try store.bind(to: graph))
     }
 
-    /// Whether the unit holds parameter values (always true for a graph without parameters).
-    public var hasWeights: Bool { !weights.isEmpty || graph.parameters.isEmpty }
-
     /// The weights as a store, ready to be written to a safetensors file.
     public var weightStore: WeightStore { WeightStore(tensors: weights) }
 

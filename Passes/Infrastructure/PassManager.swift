@@ -1,8 +1,9 @@
 import CNNIR
 
 /// Runs a pipeline of passes on a compilation unit: verifies the input, runs each pass in
-/// order (verifying after each one with `verifyEach`), prints the IR where asked, times every
-/// pass, and verifies the result.
+/// order (verifying after each one with `verifyEach`), prints the IR where asked (before
+/// verifying it, so that a pass that breaks the graph can be seen), times every pass, and
+/// verifies the result.
 ///
 /// ```swift
 /// var unit = CompilationUnit(graph: graph, weights: weights)
@@ -56,16 +57,15 @@ public struct PassManager: Sendable {
                 }
             }
             report.entries.append(PassTimingReport.Entry(pass: pass.name, duration: duration))
-            let isLast = position == passes.count - 1
-            if options.verifyEach || isLast {
+            if options.printAfterAll || options.printAfter.contains(pass.name) {
+                options.output("// *** IR after \(pass.name) ***\n" + IRPrinter.print(transformed.graph))
+            }
+            if options.verifyEach || position == passes.count - 1 {
                 let context = options.verifyEach ? "after pass '\(pass.name)'"
                     : "after the pipeline (run with verify-each to find the pass)"
                 try verify(transformed, after: context, report: &report)
             }
             unit = transformed
-            if options.printAfterAll || options.printAfter.contains(pass.name) {
-                options.output("// *** IR after \(pass.name) ***\n" + IRPrinter.print(unit.graph))
-            }
         }
         if options.timePasses { options.output(report.table) }
         return report

@@ -43,12 +43,6 @@ public struct ResolvedAttributes: Sendable {
         if case .string(let value)? = values[name] { return value }
         return nil
     }
-
-    /// The tensor literal `name`.
-    public func tensor(_ name: String) -> TensorLiteral? {
-        if case .tensor(let value)? = values[name] { return value }
-        return nil
-    }
 }
 
 extension Node {

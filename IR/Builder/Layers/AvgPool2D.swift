@@ -25,10 +25,8 @@ public struct AvgPool2D: Layer {
 
     /// Adds the `avg_pool` node called `name`.
     public func apply(_ x: GraphValue, in b: GraphBuilder, name: String) throws -> GraphValue {
-        let kernel = try self.kernel.checked("kernel", of: self, name: name)
-        let strides = try (stride ?? self.kernel).checked("stride", of: self, name: name)
-        let pads = try padding.pads(for: x, kernel: kernel, strides: strides, dilations: [1, 1], layer: self, name: name)
-        return try b.avgPool(x, kernel: kernel, strides: omittingNeutral(strides, 1), pads: pads,
+        let window = try PoolingWindow2D(kernel: kernel, stride: stride, padding: padding, for: x, layer: self, name: name)
+        return try b.avgPool(x, kernel: window.kernel, strides: window.strides, pads: window.pads,
                              ceilMode: ceilMode, countIncludePad: countIncludePad, name: name)
     }
 }

@@ -21,10 +21,7 @@ public struct MaxPool2D: Layer {
 
     /// Adds the `max_pool` node called `name`.
     public func apply(_ x: GraphValue, in b: GraphBuilder, name: String) throws -> GraphValue {
-        let kernel = try self.kernel.checked("kernel", of: self, name: name)
-        let strides = try (stride ?? self.kernel).checked("stride", of: self, name: name)
-        let pads = try padding.pads(for: x, kernel: kernel, strides: strides, dilations: [1, 1], layer: self, name: name)
-        return try b.maxPool(x, kernel: kernel, strides: omittingNeutral(strides, 1), pads: pads,
-                             ceilMode: ceilMode, name: name)
+        let window = try PoolingWindow2D(kernel: kernel, stride: stride, padding: padding, for: x, layer: self, name: name)
+        return try b.maxPool(x, kernel: window.kernel, strides: window.strides, pads: window.pads, ceilMode: ceilMode, name: name)
     }
 }

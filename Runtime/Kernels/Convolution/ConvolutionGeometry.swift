@@ -78,22 +78,14 @@ struct ConvolutionGeometry: Sendable {
             ? try request.axisListAttribute("output_padding", count: rank, default: 0, minimum: 0)
             : Array(repeating: 0, count: rank)
         var padsBegin = Array(pads[..<rank]), padsEnd = Array(pads[rank...])
-        let autoPad = try request.stringAttribute("auto_pad")
-        guard let mode = AutoPad(rawValue: autoPad) else {
-            throw request.error("auto_pad must be one of \(AutoPad.allCases.map(\.rawValue)), found \"\(autoPad)\"")
-        }
+        let autoPad = try request.choiceAttribute("auto_pad", as: AutoPad.self)
         var expectedOutput: [Int] = []
         for axis in 0..<rank {
             let extent = (kernel[axis] - 1) * dilations[axis] + 1
             let (input, stride) = (x[axis + 2], strides[axis])
-            if mode != .notset {
-                var total = 0
-                if mode != .valid {
-                    total = transposed ? stride * (input - 1) + outputPadding[axis] + extent - input * stride
-                                       : max(0, ((input + stride - 1) / stride - 1) * stride + extent - input)
-                }
-                padsBegin[axis] = mode == .sameLower ? total - total / 2 : total / 2
-                padsEnd[axis] = total - padsBegin[axis]
+            if let automatic = autoPad.pads(input: input, stride: stride, extent: extent,
+                                            transposedOutputPadding: transposed ? outputPadding[axis] : nil) {
+                (padsBegin[axis], padsEnd[axis]) = (automatic.begin, automatic.end)
             }
             let padded = padsBegin[axis] + padsEnd[axis]
             expectedOutput.append(transposed ? stride * (input - 1) + outputPadding[axis] + extent - padded

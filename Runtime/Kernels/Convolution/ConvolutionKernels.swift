@@ -29,9 +29,11 @@ public struct ConvolutionKernels: KernelFamily {
         guard op == .conv || op == .convTranspose, request.isFloat32Only else { return nil }
         let geometry = try ConvolutionGeometry(request, transposed: op == .convTranspose)
         guard MatrixProduct.fitsIndexRange(geometry.largestTensor) else { return nil }
-        if geometry.transposed { return TransposedConvolutionKernel(geometry, columnBufferBytes: columnBufferBytes) }
+        if geometry.transposed {
+            return TransposedConvolutionKernel(geometry: geometry, segments: ColumnSegments(geometry, columnBufferBytes: columnBufferBytes))
+        }
         if geometry.isDepthwise2D { return DepthwiseConvolutionKernel(geometry) }
         if geometry.isPointwise { return PointwiseConvolutionKernel(geometry: geometry) }
-        return Im2colConvolutionKernel(geometry, columnBufferBytes: columnBufferBytes)
+        return Im2colConvolutionKernel(geometry: geometry, segments: ColumnSegments(geometry, columnBufferBytes: columnBufferBytes))
     }
 }

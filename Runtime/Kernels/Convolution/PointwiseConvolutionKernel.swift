@@ -7,20 +7,14 @@ struct PointwiseConvolutionKernel: Kernel {
     let geometry: ConvolutionGeometry
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        let x = buffers.floatInput(0), weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2)
-        let y = buffers.floatOutput(0)
-        let g = geometry
-        let (inPerGroup, outPerGroup, plane) = (g.inputChannelsPerGroup, g.outputChannelsPerGroup, g.outputPlane)
+        let weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2)
+        let (inPerGroup, outPerGroup, plane) = (geometry.inputChannelsPerGroup, geometry.outputChannelsPerGroup, geometry.outputPlane)
         let product = MatrixProduct(rows: outPerGroup, columns: plane, inner: inPerGroup, beta: bias == nil ? 0 : 1)
-        for image in 0..<g.batch {
-            for group in 0..<g.groups {
-                let output = y + (image * g.outputChannels + group * outPerGroup) * plane
-                if let bias {
-                    startWithBias(bias + group * outPerGroup, channels: outPerGroup, rows: output, rowStride: plane, length: plane)
-                }
-                product.run(a: weight + group * outPerGroup * inPerGroup,
-                            b: x + (image * g.inputChannels + group * inPerGroup) * plane, c: output)
+        geometry.forEachGroup(x: buffers.floatInput(0), y: buffers.floatOutput(0)) { source, output, group in
+            if let bias {
+                startWithBias(bias + group * outPerGroup, channels: outPerGroup, rows: output, rowStride: plane, length: plane)
             }
+            product.run(a: weight + group * outPerGroup * inPerGroup, b: source, c: output)
         }
     }
 }

@@ -9,24 +9,23 @@ import CNNIR
 /// any other row copies its middle part with `memcpy` and looks up its borders in the table.
 struct PadKernel: Kernel {
     let name: String
-    /// The output sizes.
-    let outputShape: [Int]
+    /// The output rows.
+    let rows: OutputRows
     /// The input's row-major strides.
     let inputStrides: [Int]
-    /// Every axis' table, one after another.
-    let sources: PreparedTable<Int>
-    /// Where each axis' table starts in `sources`.
-    let tableStarts: [Int]
+    /// Per axis, the input index each output index reads (−1: the constant).
+    let sources: AxisTables<Int>
     /// The value of constant padding.
     let fill: Float
     /// The output columns copied contiguously: their range and the first input column.
     let copiedColumns: Range<Int>
     /// The input column of the first copied output column.
     let firstSourceColumn: Int
-    /// The number of output rows (the product of every output size but the last).
-    let rowCount: Int
 
     var workspaceBytes: Int { 0 }
+
+    /// The output sizes.
+    var outputShape: [Int] { rows.shape }
 
     /// The kernel for `input` padded by `pads` (begins then ends per axis) in `mode`; throws a
     /// `Diagnostic` at `node` for pads that leave a negative size, or reflect/edge padding of an
@@ -36,7 +35,7 @@ struct PadKernel: Kernel {
         guard pads.count == 2 * rank else {
             throw node.error("attribute 'pads' needs \(2 * rank) entries (begin and end for each axis), found \(pads.count)")
         }
-        var shape: [Int] = [], table: [Int] = [], starts: [Int] = []
+        var shape: [Int] = [], tables: [[Int]] = []
         for axis in 0..<rank {
             let size = input[axis] + pads[axis] + pads[rank + axis]
             guard size >= 0 else { throw node.error("pads \(pads) crop axis \(axis) of size \(input[axis]) below zero") }
@@ -44,20 +43,17 @@ struct PadKernel: Kernel {
                 throw node.error("\(mode) padding needs a non-empty axis \(axis) to copy from")
             }
             shape.append(size)
-            starts.append(table.count)
-            table += (0..<size).map { Self.source(of: $0 - pads[axis], size: input[axis], mode: mode) }
+            tables.append((0..<size).map { Self.source(of: $0 - pads[axis], size: input[axis], mode: mode) })
         }
         name = "pad:" + mode
-        outputShape = shape
+        rows = OutputRows(shape: shape)
         inputStrides = contiguousStrides(input)
-        sources = PreparedTable(table)
-        tableStarts = starts
+        sources = AxisTables(tables)
         self.fill = fill
         let width = shape.last ?? 1, begin = pads.isEmpty ? 0 : pads[rank - 1], inputWidth = input.last ?? 1
         let start = min(width, max(0, begin))
         copiedColumns = start..<max(start, min(width, begin + inputWidth))
         firstSourceColumn = start - begin
-        rowCount = elementCount(Array(shape.dropLast()))
     }
 
     /// The input index read at position `index` (output index minus begin pad), −1 for the constant.
@@ -82,35 +78,25 @@ struct PadKernel: Kernel {
             y[0] = x[0]
             return
         }
-        let width = outputShape[rank - 1], lastTable = sources.elements + tableStarts[rank - 1]
+        let width = outputShape[rank - 1], lastTable = sources.table(rank - 1)
         guard width > 0 else { return }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank) { counter in
-            counter.initialize(repeating: 0)
-            for _ in 0..<rowCount {
-                var offset = 0, filled = false
-                for axis in 0..<(rank - 1) {
-                    let source = sources[tableStarts[axis] + counter[axis]]
-                    if source < 0 { filled = true }
-                    offset += source * inputStrides[axis]
-                }
-                if filled {
-                    y.initialize(repeating: fill, count: width)
-                } else {
-                    for column in 0..<copiedColumns.lowerBound { y[column] = readColumn(x, offset, lastTable[column]) }
-                    if !copiedColumns.isEmpty {
-                        memcpy(y + copiedColumns.lowerBound, x + offset + firstSourceColumn, copiedColumns.count * MemoryLayout<Float>.stride)
-                    }
-                    for column in copiedColumns.upperBound..<width { y[column] = readColumn(x, offset, lastTable[column]) }
-                }
-                y += width
-                var axis = rank - 2
-                while axis >= 0 {
-                    counter[axis] += 1
-                    if counter[axis] < outputShape[axis] { break }
-                    counter[axis] = 0
-                    axis -= 1
-                }
+        rows.forEach { counter in
+            var offset = 0, filled = false
+            for axis in 0..<(rank - 1) {
+                let source = sources.table(axis)[counter[axis]]
+                if source < 0 { filled = true }
+                offset += source * inputStrides[axis]
             }
+            if filled {
+                y.initialize(repeating: fill, count: width)
+            } else {
+                for column in 0..<copiedColumns.lowerBound { y[column] = readColumn(x, offset, lastTable[column]) }
+                if !copiedColumns.isEmpty {
+                    memcpy(y + copiedColumns.lowerBound, x + offset + firstSourceColumn, copiedColumns.count * MemoryLayout<Float>.stride)
+                }
+                for column in copiedColumns.upperBound..<width { y[column] = readColumn(x, offset, lastTable[column]) }
+            }
+            y += width
         }
     }
 

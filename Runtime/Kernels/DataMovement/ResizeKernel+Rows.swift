@@ -1,16 +1,17 @@
 extension ResizeKernel {
     /// Lists the input rows (offsets) and weights that output row `counter` combines; returns their count.
     @inline(__always)
-    func contributingRows(_ counter: UnsafeMutablePointer<Int>, rank: Int, offsets: UnsafeMutablePointer<Int>,
+    func contributingRows(_ counter: UnsafePointer<Int>, offsets: UnsafeMutablePointer<Int>,
                           weights rowWeights: UnsafeMutablePointer<Float>) -> Int {
         offsets[0] = 0
         rowWeights[0] = 1
         var count = 1
-        for axis in 0..<(rank - 1) {
-            let start = tableStarts[axis], position = counter[axis], size = outputShape[axis]
-            let first = indices[start + position] * inputStrides[axis], firstWeight = weights[start + position]
+        for axis in 0..<(rows.shape.count - 1) {
+            let axisIndices = indices.table(axis), axisWeights = weights.table(axis)
+            let position = counter[axis], size = rows.shape[axis]
+            let first = axisIndices[position] * inputStrides[axis], firstWeight = axisWeights[position]
             if blends[axis] {
-                let second = indices[start + size + position] * inputStrides[axis], secondWeight = weights[start + size + position]
+                let second = axisIndices[size + position] * inputStrides[axis], secondWeight = axisWeights[size + position]
                 for entry in 0..<count {
                     offsets[count + entry] = offsets[entry] + second
                     rowWeights[count + entry] = rowWeights[entry] * secondWeight
@@ -43,10 +44,10 @@ extension ResizeKernel {
 
     /// An input row sampled at every output column (one index, or two blended), into `output`.
     @inline(__always)
-    func resample(_ row: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, width: Int,
-                  widthStart: Int, blends: Bool) {
-        let first = indices.elements + widthStart, second = first + width
-        let firstWeight = weights.elements + widthStart, secondWeight = firstWeight + width
+    func resample(_ row: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, width: Int, blends: Bool) {
+        let lastAxis = rows.shape.count - 1
+        let first = indices.table(lastAxis), second = first + width
+        let firstWeight = weights.table(lastAxis), secondWeight = firstWeight + width
         if blends {
             for column in 0..<width {
                 output[column] = row[first[column]] * firstWeight[column] + row[second[column]] * secondWeight[column]

@@ -13,26 +13,21 @@ import CNNIR
 /// a time.
 struct ResizeKernel: Kernel {
     let name: String
-    /// The output sizes.
-    let outputShape: [Int]
+    /// The output rows.
+    let rows: OutputRows
     /// The input's row-major strides.
     let inputStrides: [Int]
-    /// Per axis: first indices, second indices (as table offsets into `indices`).
-    let indices: PreparedTable<Int>
-    /// Per axis: first weights, second weights (same layout as `indices`).
-    let weights: PreparedTable<Float>
-    /// Where each axis' entries start in `indices` and `weights` (first at the start, second
-    /// `outputShape[axis]` later).
-    let tableStarts: [Int]
+    /// Per axis: the first input index of every output position, then the second.
+    let indices: AxisTables<Int>
+    /// Per axis: the weights of those indices, in the same layout.
+    let weights: AxisTables<Float>
     /// Whether each axis blends two inputs somewhere (else only the first index is read).
     let blends: [Bool]
-    /// The number of output rows (the product of every output size but the last).
-    let rowCount: Int
     /// The most input rows one output row combines: 2^(blending axes other than the last).
     let contributionCapacity: Int
 
     /// Room for the row cache: `cacheSlots` rows of the output width.
-    var workspaceBytes: Int { WorkspaceSize.bytes(forFloats: cacheSlots * (outputShape.last ?? 0)) }
+    var workspaceBytes: Int { WorkspaceSize.bytes(forFloats: cacheSlots * (rows.shape.last ?? 0)) }
 
     /// The rows the cache holds: twice the input rows one output row combines, so that the rows
     /// of the current output row and of the one before fit together.
@@ -51,7 +46,7 @@ struct ResizeKernel: Kernel {
         let coordinateMode = try request.choiceAttribute("coordinate_transformation_mode",
                                                    ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric"])
         let nearestMode = try request.choiceAttribute("nearest_mode", ["round_prefer_floor", "round_prefer_ceil", "floor", "ceil"])
-        var indexTable: [Int] = [], weightTable: [Float] = [], starts: [Int] = [], blends: [Bool] = []
+        var indexTables: [[Int]] = [], weightTables: [[Float]] = [], blends: [Bool] = []
         for axis in input.indices {
             let scale: Double, target: Double, size: Int
             if sizes.isEmpty {
@@ -67,43 +62,38 @@ struct ResizeKernel: Kernel {
             }
             let sampling = ResizeSampling(input: input[axis], output: size, scale: scale, target: target, linear: linear,
                                           coordinateMode: coordinateMode, nearestMode: nearestMode)
-            starts.append(indexTable.count)
-            indexTable += sampling.firstIndices + sampling.secondIndices
-            weightTable += sampling.firstWeights + sampling.secondWeights
+            indexTables.append(sampling.firstIndices + sampling.secondIndices)
+            weightTables.append(sampling.firstWeights + sampling.secondWeights)
             blends.append(sampling.blends)
         }
         guard output.count == input.count else { throw node.error("resize keeps the rank: \(input) -> \(output)") }
         name = linear ? "resize:linear" : "resize:nearest"
-        outputShape = output
+        rows = OutputRows(shape: output)
         inputStrides = contiguousStrides(input)
-        indices = PreparedTable(indexTable)
-        weights = PreparedTable(weightTable)
-        tableStarts = starts
+        indices = AxisTables(indexTables)
+        weights = AxisTables(weightTables)
         self.blends = blends
-        rowCount = elementCount(Array(output.dropLast()))
         contributionCapacity = 1 << blends.dropLast().filter { $0 }.count
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        let rank = outputShape.count
-        guard rank > 0, !outputShape.contains(0), let cache = buffers.floatWorkspace else { return }
+        let shape = rows.shape, rank = shape.count
+        guard rank > 0, !shape.contains(0), let cache = buffers.floatWorkspace else { return }
         let x = buffers.floatInput(0)
         var y = buffers.floatOutput(0)
-        let width = outputShape[rank - 1], widthStart = tableStarts[rank - 1]
+        let width = shape[rank - 1], columnIndices = indices.table(rank - 1)
         let columnBlends = blends[rank - 1], slots = cacheSlots
-        // Scratch on the stack: the counter, this row's and the previous row's input rows and
-        // weights, and the input row each cache slot holds (−1: none).
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank + 2 * contributionCapacity + slots) { integers in
+        // Scratch on the stack: this row's and the previous row's input rows and weights, and
+        // the input row each cache slot holds (−1: none).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * contributionCapacity + slots) { integers in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * contributionCapacity) { floats in
-                guard let counter = integers.baseAddress, let rowWeights = floats.baseAddress else { return }
-                let rowOffsets = counter + rank
+                guard let rowOffsets = integers.baseAddress, let rowWeights = floats.baseAddress else { return }
                 let previousOffsets = rowOffsets + contributionCapacity, previousWeights = rowWeights + contributionCapacity
                 let cachedRows = previousOffsets + contributionCapacity
-                counter.initialize(repeating: 0, count: rank)
                 cachedRows.initialize(repeating: -1, count: slots)
                 var previousCount = 0
-                for _ in 0..<rowCount {
-                    let contributions = contributingRows(counter, rank: rank, offsets: rowOffsets, weights: rowWeights)
+                rows.forEach { counter in
+                    let contributions = contributingRows(counter, offsets: rowOffsets, weights: rowWeights)
                     let repeatsPrevious = contributions == previousCount && (0..<contributions).allSatisfy {
                         rowOffsets[$0] == previousOffsets[$0] && rowWeights[$0] == previousWeights[$0]
                     }
@@ -111,7 +101,7 @@ struct ResizeKernel: Kernel {
                         y.update(from: y - width, count: width)
                     } else if contributions == 1 && rowWeights[0] == 1 && !columnBlends {
                         let row = x + rowOffsets[0]
-                        for column in 0..<width { y[column] = row[indices[widthStart + column]] }
+                        for column in 0..<width { y[column] = row[columnIndices[column]] }
                     } else {
                         for entry in 0..<contributions {
                             let offset = rowOffsets[entry]
@@ -119,7 +109,7 @@ struct ResizeKernel: Kernel {
                                                  keeping: UnsafePointer(rowOffsets), count: contributions)
                             let resampled = cache + slot * width
                             if cachedRows[slot] != offset {
-                                resample(x + offset, into: resampled, width: width, widthStart: widthStart, blends: columnBlends)
+                                resample(x + offset, into: resampled, width: width, blends: columnBlends)
                                 cachedRows[slot] = offset
                             }
                             accumulate(UnsafePointer(resampled), weight: rowWeights[entry], into: y, width: width, first: entry == 0)
@@ -129,13 +119,6 @@ struct ResizeKernel: Kernel {
                     previousOffsets.update(from: rowOffsets, count: contributions)
                     previousWeights.update(from: rowWeights, count: contributions)
                     y += width
-                    var axis = rank - 2
-                    while axis >= 0 {
-                        counter[axis] += 1
-                        if counter[axis] < outputShape[axis] { break }
-                        counter[axis] = 0
-                        axis -= 1
-                    }
                 }
             }
         }

@@ -1,9 +1,3 @@
-/// A function applied to every lane of a vector: one element-wise activation.
-protocol VectorTransform: Sendable {
-    /// The function on 16 lanes.
-    func callAsFunction(_ x: FloatVector) -> FloatVector
-}
-
 /// relu: max(x, 0), NaN kept.
 struct Rectifier: VectorTransform {
     @inline(__always) func callAsFunction(_ x: FloatVector) -> FloatVector { x.replacing(with: 0, where: x .< 0) }

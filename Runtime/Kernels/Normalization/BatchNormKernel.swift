@@ -3,20 +3,17 @@
 /// parameters are constant, otherwise at the start of each run into the workspace.
 struct BatchNormKernel: Kernel {
     let name = "bn-affine"
-    /// The batch size.
-    let batch: Int
-    /// The channel count.
-    let channels: Int
-    /// The elements of one `[n, c]` plane.
-    let planeSize: Int
+    /// The planes normalized.
+    let planes: ChannelPlanes
     /// The variance offset.
     let epsilon: Double
     /// `a` then `b` for every channel, when the parameters were constant at preparation.
     let preparedCoefficients: PreparedTable<Float>?
 
-    var workspaceBytes: Int { preparedCoefficients == nil ? WorkspaceSize.bytes(forFloats: 2 * channels) : 0 }
+    var workspaceBytes: Int { preparedCoefficients == nil ? WorkspaceSize.bytes(forFloats: 2 * planes.channels) : 0 }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
+        let channels = planes.channels, planeSize = planes.planeSize
         let coefficients: UnsafePointer<Float>
         if let preparedCoefficients {
             coefficients = preparedCoefficients.elements
@@ -27,12 +24,9 @@ struct BatchNormKernel: Kernel {
             coefficients = UnsafePointer(workspace)
         }
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
-        for n in 0..<batch {
-            for channel in 0..<channels {
-                let offset = (n * channels + channel) * planeSize
-                let affine = AffineTransform(scale: coefficients[channel], shift: coefficients[channels + channel])
-                applyTransform(affine, x + offset, y + offset, count: planeSize)
-            }
+        planes.forEach { offset, channel in
+            let affine = AffineTransform(scale: coefficients[channel], shift: coefficients[channels + channel])
+            applyTransform(affine, x + offset, y + offset, count: planeSize)
         }
     }
 }

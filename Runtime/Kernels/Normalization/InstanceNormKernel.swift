@@ -4,36 +4,31 @@
 /// (where `a` is large) exact: `x·a + (bias − mean·a)` would cancel there.
 struct InstanceNormKernel: Kernel {
     let name = "instance-norm"
-    /// The batch size.
-    let batch: Int
-    /// The channel count.
-    let channels: Int
-    /// The elements of one `[n, c]` plane.
-    let planeSize: Int
+    /// The planes normalized.
+    let planes: ChannelPlanes
     /// The variance offset.
     let epsilon: Double
 
     var workspaceBytes: Int { 0 }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
+        let planeSize = planes.planeSize
         guard planeSize > 0 else { return }
         let x = buffers.floatInput(0), scale = buffers.floatInput(1), bias = buffers.floatInput(2), y = buffers.floatOutput(0)
-        for n in 0..<batch {
-            for channel in 0..<channels {
-                let offset = (n * channels + channel) * planeSize
-                let plane = x + offset
-                let mean = sum(plane, PlainValue()) / Double(planeSize)
-                let variance = sum(plane, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
-                let factor = Float(Double(scale[channel]) / (variance + epsilon).squareRoot())
-                let affine = CenteredAffineTransform(mean: Float(mean), scale: factor, shift: bias[channel])
-                applyTransform(affine, plane, y + offset, count: planeSize)
-            }
+        planes.forEach { offset, channel in
+            let plane = x + offset
+            let mean = sum(plane, PlainValue()) / Double(planeSize)
+            let variance = sum(plane, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
+            let factor = Float(Double(scale[channel]) / (variance + epsilon).squareRoot())
+            let affine = CenteredAffineTransform(mean: Float(mean), scale: factor, shift: bias[channel])
+            applyTransform(affine, plane, y + offset, count: planeSize)
         }
     }
 
     /// Σ term(x) over the plane: 16 f32 partial sums, added up in `Double`.
     @inline(__always)
     private func sum<Term: VectorTransform>(_ plane: UnsafePointer<Float>, _ term: Term) -> Double {
+        let planeSize = planes.planeSize
         var lanes = FloatVector()
         var index = 0
         while index + 16 <= planeSize {

@@ -8,12 +8,8 @@ import Foundation
 /// x·exp(−beta·log t) with the vector `log` and `exp` of `VectorMath`.
 struct LocalResponseNormKernel: Kernel {
     let name = "lrn"
-    /// The batch size.
-    let batch: Int
-    /// The channel count.
-    let channels: Int
-    /// The elements of one `[n, c]` plane.
-    let planeSize: Int
+    /// The planes normalized.
+    let planes: ChannelPlanes
     /// The window size over channels.
     let size: Int
     /// The scale of the sum of squares (before dividing by `size`).
@@ -27,38 +23,37 @@ struct LocalResponseNormKernel: Kernel {
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
+        let (channels, planeSize) = (planes.channels, planes.planeSize)
         let before = (size - 1) / 2, after = size - 1 - before
         let factor = alpha / Float(size)
-        for n in 0..<batch {
-            for channel in 0..<channels {
-                let output = y + (n * channels + channel) * planeSize
-                output.initialize(repeating: 0, count: planeSize)
-                for neighbour in max(0, channel - before)...min(channels - 1, channel + after) {
-                    let values = x + (n * channels + neighbour) * planeSize
-                    var index = 0
-                    while index + 16 <= planeSize {
-                        let value = values.loadFloatVector(at: index)
-                        output.storeFloatVector(UnsafePointer(output).loadFloatVector(at: index).addingProduct(value, value), at: index)
-                        index += 16
-                    }
-                    while index < planeSize {
-                        output[index] += values[index] * values[index]
-                        index += 1
-                    }
-                }
-                let input = x + (n * channels + channel) * planeSize
+        planes.forEach { offset, channel in
+            let output = y + offset
+            output.initialize(repeating: 0, count: planeSize)
+            for neighbour in max(0, channel - before)...min(channels - 1, channel + after) {
+                let values = x + offset + (neighbour - channel) * planeSize
                 var index = 0
                 while index + 16 <= planeSize {
-                    let values = input.loadFloatVector(at: index), sums = UnsafePointer(output).loadFloatVector(at: index)
-                    output.storeFloatVector(normalized(values, sums, factor: factor, lanes: 16), at: index)
+                    let value = values.loadFloatVector(at: index)
+                    output.storeFloatVector(UnsafePointer(output).loadFloatVector(at: index).addingProduct(value, value), at: index)
                     index += 16
                 }
-                if index < planeSize {
-                    let rest = planeSize - index
-                    let values = input.loadPartialFloatVector(at: index, count: rest)
-                    let sums = UnsafePointer(output).loadPartialFloatVector(at: index, count: rest)
-                    output.storePartialFloatVector(normalized(values, sums, factor: factor, lanes: rest), at: index, count: rest)
+                while index < planeSize {
+                    output[index] += values[index] * values[index]
+                    index += 1
                 }
+            }
+            let input = x + offset
+            var index = 0
+            while index + 16 <= planeSize {
+                let values = input.loadFloatVector(at: index), sums = UnsafePointer(output).loadFloatVector(at: index)
+                output.storeFloatVector(normalized(values, sums, factor: factor, lanes: 16), at: index)
+                index += 16
+            }
+            if index < planeSize {
+                let rest = planeSize - index
+                let values = input.loadPartialFloatVector(at: index, count: rest)
+                let sums = UnsafePointer(output).loadPartialFloatVector(at: index, count: rest)
+                output.storePartialFloatVector(normalized(values, sums, factor: factor, lanes: rest), at: index, count: rest)
             }
         }
     }

@@ -17,21 +17,22 @@ public struct NormalizationKernels: KernelFamily {
         guard input.count >= (op == .instanceNorm ? 3 : 2), shapes.output == input else {
             throw request.node.error("expected an input [N, C, ...] and a result of the same shape, found \(input) -> \(shapes.output)")
         }
-        let (batch, channels, planeSize) = (input[0], input[1], elementCount(Array(input[2...])))
+        let planes = ChannelPlanes(batch: input[0], channels: input[1], planeSize: elementCount(Array(input[2...])))
+        let channels = planes.channels
         for index in 1..<operandCount where shapes.operands[index] != [channels] {
             throw request.node.error("operand \(index + 1) must have shape [\(channels)], found \(shapes.operands[index])")
         }
         switch op {
         case .batchNorm:
             let epsilon = try request.doubleAttribute("epsilon")
-            return BatchNormKernel(batch: batch, channels: channels, planeSize: planeSize, epsilon: epsilon,
+            return BatchNormKernel(planes: planes, epsilon: epsilon,
                                    preparedCoefficients: try preparedCoefficients(request, channels: channels, epsilon: epsilon))
         case .instanceNorm:
-            return InstanceNormKernel(batch: batch, channels: channels, planeSize: planeSize, epsilon: try request.doubleAttribute("epsilon"))
+            return InstanceNormKernel(planes: planes, epsilon: try request.doubleAttribute("epsilon"))
         default:
             let size = try request.intAttribute("size")
             guard size >= 1 else { throw request.node.error("attribute 'size' must be at least 1, found \(size)") }
-            return LocalResponseNormKernel(batch: batch, channels: channels, planeSize: planeSize, size: size,
+            return LocalResponseNormKernel(planes: planes, size: size,
                                            alpha: Float(try request.doubleAttribute("alpha")), beta: Float(try request.doubleAttribute("beta")),
                                            bias: Float(try request.doubleAttribute("bias")))
         }

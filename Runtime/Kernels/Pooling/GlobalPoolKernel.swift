@@ -1,7 +1,6 @@
 /// global_avg_pool and global_max_pool: one reduction over each contiguous `[n, c]` plane,
-/// 16 lanes at a time, then across the lanes. `run` picks the reduction once and runs a loop
-/// specialized for it.
-struct GlobalPoolKernel: Kernel {
+/// 16 lanes at a time, then across the lanes.
+struct GlobalPoolKernel: ReducingPoolKernel {
     let name: String
     /// The number of `[n, c]` planes.
     let planes: Int
@@ -10,18 +9,9 @@ struct GlobalPoolKernel: Kernel {
     /// The reduction (an average's divisor is the plane size).
     let reduction: PoolReductionKind
 
-    var workspaceBytes: Int { 0 }
-
-    func run(_ buffers: KernelBuffers, context: KernelContext) {
-        switch reduction {
-        case .maximum: reduce(MaximumReduction(), buffers)
-        case .average(let countsPadding): reduce(AverageReduction(countsPadding: countsPadding), buffers)
-        }
-    }
-
     /// Every plane reduced to one value.
     @inline(__always)
-    private func reduce<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers) {
+    func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         for plane in 0..<planes {
             let values = x + plane * planeSize

@@ -24,22 +24,15 @@ struct PoolWindow {
             ? try request.axisListAttribute("dilations", count: rank, default: 1, minimum: 1) : Array(repeating: 1, count: rank)
         let pads = try request.axisListAttribute("pads", count: 2 * rank, default: 0, minimum: 0)
         let ceilMode = try request.boolAttribute("ceil_mode")
-        let autoPad = try request.choiceAttribute("auto_pad", ["notset", "same_upper", "same_lower", "valid"])
+        let autoPad = try request.choiceAttribute("auto_pad", as: AutoPad.self)
         guard kernel.count == rank, kernel.allSatisfy({ $0 >= 1 }) else {
             throw node.error("attribute 'kernel' must give a positive size for each of the \(rank) spatial axes, found \(kernel)")
         }
         var axes = Array(repeating: PoolAxis.unit, count: 3 - rank)
         for axis in 0..<rank {
             let extent = (kernel[axis] - 1) * dilations[axis] + 1
-            var (padBegin, padEnd) = (pads[axis], pads[rank + axis])
-            if autoPad == "valid" {
-                (padBegin, padEnd) = (0, 0)
-            } else if autoPad != "notset" {
-                let windows = (spatial[axis] + strides[axis] - 1) / strides[axis]
-                let total = max(0, (windows - 1) * strides[axis] + extent - spatial[axis])
-                padBegin = autoPad == "same_upper" ? total / 2 : total - total / 2
-                padEnd = total - padBegin
-            }
+            let (padBegin, padEnd) = autoPad.pads(input: spatial[axis], stride: strides[axis], extent: extent)
+                ?? (pads[axis], pads[rank + axis])
             let span = spatial[axis] + padBegin + padEnd - extent
             guard span >= 0 else {
                 throw node.error("a window of extent \(extent) does not fit spatial axis \(axis) of size \(spatial[axis]) with pads \(padBegin) and \(padEnd)")

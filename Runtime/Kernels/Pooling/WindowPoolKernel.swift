@@ -10,9 +10,7 @@
 /// ends of the row take the general path, which visits only their taps inside the input (from
 /// `PoolAxis`). Loop bounds and strides are read into locals once per row, and offsets inside a
 /// window use wrapping arithmetic (they lie in the input by construction).
-///
-/// The kernel is not generic: `run` picks the reduction once and runs loops specialized for it.
-struct WindowPoolKernel: Kernel {
+struct WindowPoolKernel: ReducingPoolKernel {
     let name: String
     /// The number of `[n, c]` planes.
     let planes: Int
@@ -21,18 +19,9 @@ struct WindowPoolKernel: Kernel {
     /// The window reduction.
     let reduction: PoolReductionKind
 
-    var workspaceBytes: Int { 0 }
-
-    func run(_ buffers: KernelBuffers, context: KernelContext) {
-        switch reduction {
-        case .maximum: pool(MaximumReduction(), buffers)
-        case .average(let countsPadding): pool(AverageReduction(countsPadding: countsPadding), buffers)
-        }
-    }
-
     /// Every window of every plane.
     @inline(__always)
-    private func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers) {
+    func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         let inputPlane = depth.inputSize * height.inputSize * width.inputSize
         let outputPlane = depth.outputSize * height.outputSize * width.outputSize

@@ -1,5 +1,12 @@
 import CNNIR
 
+extension KernelRequest {
+    /// Whether every operand and result is f32 (the only element type fast kernels handle).
+    var isFloat32Only: Bool {
+        (operandTypes + resultTypes).allSatisfy { $0.dtype == .f32 }
+    }
+}
+
 /// The static shapes of an all-f32 node: what every kernel of the pooling, normalization,
 /// element-wise and data-movement families starts from.
 struct Float32Shapes {
@@ -31,18 +38,4 @@ struct Float32Shapes {
     var input: [Int] { operands[0] }
     /// The sizes of the first result.
     var output: [Int] { results[0] }
-}
-
-/// The number of elements of a shape (1 for a scalar).
-func elementCount(_ shape: [Int]) -> Int { shape.reduce(1, *) }
-
-/// Row-major strides, in elements, of a shape: the last axis has stride 1.
-func contiguousStrides(_ shape: [Int]) -> [Int] {
-    var strides = Array(repeating: 1, count: shape.count)
-    var stride = 1
-    for axis in shape.indices.reversed() {
-        strides[axis] = stride
-        stride *= shape[axis]
-    }
-    return strides
 }

@@ -31,23 +31,3 @@ extension UnsafeMutablePointer where Pointee == Float {
         for lane in 0..<count { self[offset + lane] = vector[lane] }
     }
 }
-
-extension KernelBuffers {
-    /// Operand `index` as f32 elements.
-    @inline(__always)
-    func floatInput(_ index: Int) -> UnsafePointer<Float> {
-        inputs[index].assumingMemoryBound(to: Float.self)
-    }
-
-    /// Result `index` as f32 elements.
-    @inline(__always)
-    func floatOutput(_ index: Int) -> UnsafeMutablePointer<Float> {
-        outputs[index].assumingMemoryBound(to: Float.self)
-    }
-
-    /// The workspace as f32 elements (`nil` when the kernel asked for none).
-    @inline(__always)
-    var floatWorkspace: UnsafeMutablePointer<Float>? {
-        workspace?.assumingMemoryBound(to: Float.self)
-    }
-}

@@ -1,4 +1,4 @@
-/// Exponential-based functions on 16 lanes at once, for the activations and softmax.
+/// Exponential-based functions on 16 lanes at once, for the activations, softmax and lrn.
 ///
 /// `exp` is Cephes' `expf` (range reduction by ln 2 in two parts, a degree-6 polynomial on
 /// |r| ≤ ln2/2, then a power of two from the exponent bits). Measured against Double over dense

@@ -10,6 +10,10 @@ enum ElementShuffle {
     static let ops: Set<OpKind> = [.identity, .dropout, .reshape, .flatten, .squeeze, .unsqueeze, .transpose, .concat,
                                    .slice, .split, .tile, .expand, .depthToSpace, .spaceToDepth]
 
+    /// The element-moving ops whose results hold no more elements than their operands (all but
+    /// tile and expand): safe to compute at import whatever the sizes.
+    static let sizeKeepingOps: Set<OpKind> = ops.subtracting([.tile, .expand])
+
     /// The positions each result of `op` takes its elements from: operand `i`'s element `j` is
     /// position `offset_i + j`, offsets counting the operands' elements in order.
     static func positions(_ op: OpKind, shapes: [[Int]], attributes: Attributes, resultCount: Int) throws -> [(positions: [Int], shape: [Int])] {

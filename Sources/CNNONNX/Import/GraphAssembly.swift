@@ -8,6 +8,20 @@ final class GraphAssembly {
     /// needs them as values; larger ones become parameters, stored with the weights.
     static let literalElementLimit = 16
 
+    /// The most elements a tensor computed at import may have (2^26): larger results stay nodes
+    /// of the graph, so that a hostile model cannot make the import allocate without bound.
+    static let foldedElementLimit = 1 << 26
+
+    /// The element count of a tensor of `shape` to be computed at import; throws a `Diagnostic`
+    /// for a negative size, an overflow, or more than `foldedElementLimit` elements.
+    static func foldedElementCount(_ shape: [Int]) throws -> Int {
+        let count = try CNNRuntime.Tensor.elementCount(of: shape)
+        guard count <= foldedElementLimit else {
+            throw Diagnostic("a tensor of shape \(shape) would have \(count) elements, more than the \(foldedElementLimit) cnnc computes at import")
+        }
+        return count
+    }
+
     /// The graph inputs.
     private(set) var inputs: [ValueDeclaration] = []
     /// The parameters.

@@ -133,29 +133,35 @@ final class NodeLowering {
     }
 
     /// Emits `op` on `operands` with `attributes`, giving `resultCount` results: folded into
-    /// constants when every operand is known, else appended to the graph with its result types
-    /// inferred. Throws `UnsupportedFeature` when the op rejects an operand's element type, and
-    /// a `Diagnostic` naming the node when the operands or attributes do not fit.
+    /// constants when every operand is known (and the results are not too large to compute at
+    /// import), else appended to the graph with its result types inferred. Throws
+    /// `UnsupportedFeature` when the op rejects an operand's element type, and a `Diagnostic`
+    /// naming the node when the operands or attributes do not fit.
     func emit(_ op: OpKind, _ operands: [ImportedValue], _ attributes: Attributes = Attributes(),
               resultCount: Int = 1) throws -> [ImportedValue] {
         do {
             let normalized = try op.schema.normalize(attributes)
-            if !operands.isEmpty, let folded = try ConstantFolding.fold(op, operands, attributes: normalized, resultCount: resultCount,
-                                                                      assembly: assembly, name: baseName) {
+            let types = try operands.map { try type(of: $0) }
+            let inferred = Result { try op.schema.inferTypes(InferenceContext(op: op, operands: types, attributes: try op.schema.resolve(normalized),
+                                                                               resultCount: resultCount)) }
+            let foldable = switch inferred {
+            case .success(let results): results.allSatisfy { ($0.shape.elementCount ?? .max) <= GraphAssembly.foldedElementLimit }
+            case .failure: ElementShuffle.sizeKeepingOps.contains(op)
+            }
+            if foldable, !operands.isEmpty, let folded = try ConstantFolding.fold(op, operands, attributes: normalized, resultCount: resultCount,
+                                                                                 assembly: assembly, name: baseName) {
                 return folded
             }
-            let names = try operands.map { try assembly.irName(of: $0) }
-            let types = try operands.map { try type(of: $0) }
             let resultTypes: [TensorType]
             do {
-                let context = InferenceContext(op: op, operands: types, attributes: try op.schema.resolve(normalized), resultCount: resultCount)
-                resultTypes = try op.schema.inferTypes(context)
+                resultTypes = try inferred.get()
             } catch let diagnostic as Diagnostic {
                 if let odd = types.first(where: { !$0.dtype.isFloatingPoint }), diagnostic.message.contains("found \(odd)") {
                     throw UnsupportedFeature(detail: "on \(odd.dtype) tensors")
                 }
                 throw diagnostic
             }
+            let names = try operands.map { try assembly.irName(of: $0) }
             let results = resultTypes.map { ValueDeclaration(name: assembly.names.derived(from: baseName, op.rawValue), type: $0) }
             assembly.append(Node(op: op, operands: names, attributes: normalized, results: results))
             return results.map { .value($0.name) }

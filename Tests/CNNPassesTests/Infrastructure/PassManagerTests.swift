@@ -84,6 +84,17 @@ private struct FailingPass: Pass {
         }
     }
 
+    @Test func theIRABrokenPassLeftIsPrintedBeforeTheFailure() throws {
+        let collected = CollectedOutput()
+        var unit = try TestUnits.unit(Self.model)
+        let options = PassManagerOptions(verifyEach: true, printAfter: ["break-types"], output: collected.append)
+        #expect(throws: DiagnosticList.self) {
+            try PassManager(registry: try Self.registry(), options: options).run(PassPipeline(["break-types"]), on: &unit)
+        }
+        #expect(collected.texts.count == 1)
+        #expect(collected.texts.first?.contains("%0 = identity %x : f32[7]") == true)
+    }
+
     @Test func verificationChecksTheWeightsToo() throws {
         var unit = try TestUnits.unit(Self.model)
         let checking = PassManager(registry: try Self.registry(), options: PassManagerOptions(verifyEach: true))

@@ -93,7 +93,7 @@ extension Lowerings {
             throw lowering.error("the mask of x \(type) needs a static shape; give the input shapes with --input-shape")
         }
         let one = lowering.opset >= 10 ? CNNRuntime.Tensor(scalar: true) : try ConstantCast.cast(CNNRuntime.Tensor(scalar: Float(1)), to: type.dtype)
-        let count = try CNNRuntime.Tensor.elementCount(of: shape)
+        let count = try GraphAssembly.foldedElementCount(shape)
         return [x, lowering.constant(try ElementShuffle.gather([one], positions: Array(repeating: 0, count: count), shape: shape), "mask")]
     }
 }

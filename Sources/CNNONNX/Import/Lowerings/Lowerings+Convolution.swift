@@ -36,6 +36,10 @@ extension Lowerings {
         return choice.rawValue
     }
 
+    /// The largest magnitude of a window value (stride, dilation, pad, size) cnnc computes with
+    /// at import; larger values are rejected before any arithmetic can overflow.
+    static let windowValueLimit = 1 << 30
+
     /// ConvTranspose. An `output_shape` is turned into pads (and output padding) as ONNX defines:
     /// total = stride·(in − 1) + output_padding + (k − 1)·dilation + 1 − output_shape, split with
     /// the odd unit at the beginning for SAME_UPPER and at the end otherwise.
@@ -57,6 +61,9 @@ extension Lowerings {
             if outputPadding.isEmpty { outputPadding = Array(repeating: 0, count: spatial) }
             guard strides.count == spatial, dilations.count == spatial, outputPadding.count == spatial else {
                 throw lowering.error("strides, dilations and output_padding must have \(spatial) values")
+            }
+            for values in [strides, dilations, outputPadding, target] where values.contains(where: { abs($0) > windowValueLimit }) {
+                throw lowering.error("strides, dilations, output_padding and output_shape must lie within ±\(windowValueLimit), found \(values)")
             }
             let upper = try autoPad(lowering) == AutoPad.sameUpper.rawValue
             var begins: [Int] = [], ends: [Int] = []

@@ -22,6 +22,9 @@ extension Lowerings {
             if let fill = try lowering.doublesInput(2, "constant_value"), !fill.isEmpty { value = try scalar(fill, "constant_value", lowering) }
             if let axes = try lowering.intsInput(3, "axes") { pads = try padsOverAllAxes(pads, axes: axes, rank: rank, lowering) }
         }
+        guard pads.allSatisfy({ abs($0) <= windowValueLimit }) else {
+            throw lowering.error("pads must lie within ±\(windowValueLimit), found \(pads)")
+        }
         guard pads.count == 2 * rank else {
             throw lowering.error("pads must have \(2 * rank) values (begin and end for each axis of the input), found \(pads.count)")
         }

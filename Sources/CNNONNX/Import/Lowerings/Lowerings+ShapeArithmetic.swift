@@ -64,7 +64,7 @@ extension Lowerings {
             guard given.tensor.count == 1 else { throw lowering.error("value must hold one element, found \(given.tensor.count)") }
             fill = given.tensor
         }
-        let count = try CNNRuntime.Tensor.elementCount(of: shape)
+        let count = try GraphAssembly.foldedElementCount(shape)
         let filled = try ElementShuffle.gather([fill], positions: Array(repeating: 0, count: count), shape: shape)
         return [lowering.constant(filled, "filled")]
     }

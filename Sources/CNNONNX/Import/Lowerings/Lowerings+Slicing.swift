@@ -94,8 +94,9 @@ extension Lowerings {
     private static func gatherPositions(_ shape: [Int], axis: Int, indices: [Int64], indicesShape: [Int],
                                         _ lowering: NodeLowering) throws -> (positions: [Int], shape: [Int]) {
         let outer = shape[..<axis].reduce(1, *), size = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
+        let resultShape = Array(shape[..<axis]) + indicesShape + Array(shape[(axis + 1)...])
         var positions: [Int] = []
-        positions.reserveCapacity(outer * indices.count * inner)
+        positions.reserveCapacity(try GraphAssembly.foldedElementCount(resultShape))
         for block in 0..<outer {
             for index in indices {
                 let row = Int(index) < 0 ? Int(index) + size : Int(index)
@@ -103,6 +104,6 @@ extension Lowerings {
                 for element in 0..<inner { positions.append((block * size + row) * inner + element) }
             }
         }
-        return (positions, Array(shape[..<axis]) + indicesShape + Array(shape[(axis + 1)...]))
+        return (positions, resultShape)
     }
 }

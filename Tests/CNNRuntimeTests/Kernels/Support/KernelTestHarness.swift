@@ -121,20 +121,3 @@ enum KernelHarness {
         return kernel.name
     }
 }
-
-extension SeededGenerator {
-    /// A uniformly drawn integer in `range`.
-    mutating func nextInt(in range: ClosedRange<Int>) -> Int {
-        Int.random(in: range, using: &self)
-    }
-
-    /// True with probability `probability`.
-    mutating func nextChance(_ probability: Double) -> Bool {
-        nextUnitDouble() < probability
-    }
-
-    /// A uniformly drawn element of a non-empty array.
-    mutating func nextElement<Element>(of elements: [Element]) -> Element {
-        elements[nextInt(in: 0...(elements.count - 1))]
-    }
-}

@@ -1,9 +1,24 @@
 import CNNIR
 import CNNRuntime
 
-/// Random shapes and operands for the pooling, normalization, element-wise and data-movement
-/// kernel tests (on top of the shared `KernelHarness` helpers).
+/// Random draws for the fast-kernel tests: integers, chances, elements, shapes, permutations
+/// and f32 operands, all from one seeded generator.
 extension SeededGenerator {
+    /// A uniformly drawn integer in `range`.
+    mutating func nextInt(in range: ClosedRange<Int>) -> Int {
+        Int.random(in: range, using: &self)
+    }
+
+    /// True with probability `probability`.
+    mutating func nextChance(_ probability: Double) -> Bool {
+        nextUnitDouble() < probability
+    }
+
+    /// A uniformly drawn element of a non-empty array.
+    mutating func nextElement<Element>(of elements: [Element]) -> Element {
+        elements[nextInt(in: 0...(elements.count - 1))]
+    }
+
     /// A shape of `rank` axes, each drawn from `sizes`.
     mutating func nextShape(rank: Int, sizes: ClosedRange<Int>) -> [Int] {
         (0..<rank).map { _ in nextInt(in: sizes) }

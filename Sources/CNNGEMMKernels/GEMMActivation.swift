@@ -1,0 +1,36 @@
+/// The element-wise activation a packed GEMM applies to each finished element of C, after the
+/// bias and the residual have been added.
+public enum GEMMActivation: Sendable, Equatable {
+    /// The identity.
+    case none
+    /// `max(x, 0)`.
+    case relu
+    /// `min(max(x, lower), upper)`; `relu6` is `clip(lower: 0, upper: 6)`.
+    case clip(lower: Float, upper: Float)
+    /// `x` where `x ≥ 0`, `slope·x` elsewhere.
+    case leakyRelu(slope: Float)
+
+    /// ReLU6, the activation of MobileNets.
+    public static let relu6 = GEMMActivation.clip(lower: 0, upper: 6)
+
+    /// The activation of one vector of elements.
+    @inlinable @inline(__always)
+    package func apply<Vector: SIMD>(_ value: Vector) -> Vector where Vector.Scalar == Float {
+        switch self {
+        case .none:
+            return value
+        case .relu:
+            return pointwiseMax(value, Vector())
+        case .clip(let lower, let upper):
+            return pointwiseMin(pointwiseMax(value, Vector(repeating: lower)), Vector(repeating: upper))
+        case .leakyRelu(let slope):
+            return value.replacing(with: value * slope, where: value .< 0)
+        }
+    }
+
+    /// The activation of one element (the same function as `apply` on vectors).
+    @inlinable
+    package func apply(_ value: Float) -> Float {
+        apply(SIMD2<Float>(repeating: value))[0]
+    }
+}

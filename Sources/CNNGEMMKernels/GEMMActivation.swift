@@ -27,10 +27,4 @@ public enum GEMMActivation: Sendable, Equatable {
             return value.replacing(with: value * slope, where: value .< 0)
         }
     }
-
-    /// The activation of one element (the same function as `apply` on vectors).
-    @inlinable
-    package func apply(_ value: Float) -> Float {
-        apply(SIMD2<Float>(repeating: value))[0]
-    }
 }

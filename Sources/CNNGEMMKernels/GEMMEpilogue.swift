@@ -41,14 +41,4 @@ public struct GEMMEpilogue: @unchecked Sendable {
         moved.residual = residual.map { $0 + row * residualLeadingDimension + column }
         return moved
     }
-
-    /// The epilogue's function on one element of C at (row, column), given the finished sum.
-    @inlinable
-    package func apply(_ sum: Float, row: Int, column: Int) -> Float {
-        var value = sum
-        if let rowBias { value += rowBias[row] }
-        if let columnBias { value += columnBias[column] }
-        if let residual { value += residual[row * residualLeadingDimension + column] }
-        return activation.apply(value)
-    }
 }

@@ -5,12 +5,14 @@
 /// `Y[group][:, segment] = W[group] · columns` with the bias as C's starting value.
 struct Im2colConvolutionKernel: Kernel {
     let name = "im2col+sgemm"
+    /// The conv's shapes and window.
     let geometry: ConvolutionGeometry
     /// The output positions gathered and multiplied at once.
     let segments: ColumnSegments
 
     var workspaceBytes: Int { segments.workspaceBytes }
 
+    /// Gathers, multiplies and adds the bias segment by segment, for every image and group.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2), columns = buffers.requiredFloatWorkspace()
         let (outPerGroup, plane, rows) = (geometry.outputChannelsPerGroup, geometry.outputPlane, segments.rows)

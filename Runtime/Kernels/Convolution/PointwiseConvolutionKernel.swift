@@ -4,8 +4,10 @@
 struct PointwiseConvolutionKernel: Kernel {
     let name = "gemm1x1"
     let workspaceBytes = 0
+    /// The conv's shapes.
     let geometry: ConvolutionGeometry
 
+    /// One product per image and group, onto the bias.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2)
         let (inPerGroup, outPerGroup, plane) = (geometry.inputChannelsPerGroup, geometry.outputChannelsPerGroup, geometry.outputPlane)

@@ -7,12 +7,14 @@
 /// the output.
 struct TransposedConvolutionKernel: Kernel {
     let name = "col2im+sgemm"
+    /// The conv_transpose's shapes and window.
     let geometry: ConvolutionGeometry
     /// The input positions multiplied and scattered at once.
     let segments: ColumnSegments
 
     var workspaceBytes: Int { segments.workspaceBytes }
 
+    /// Starts the output at the bias, then multiplies and scatters segment by segment, for every image and group.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2), columns = buffers.requiredFloatWorkspace()
         let (inPerGroup, outPerGroup, rows) = (geometry.inputChannelsPerGroup, geometry.outputChannelsPerGroup, segments.rows)

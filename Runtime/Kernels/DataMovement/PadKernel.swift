@@ -70,6 +70,7 @@ struct PadKernel: Kernel {
         }
     }
 
+    /// Fills or copies every output row.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let x = buffers.floatInput(0)
         var y = buffers.floatOutput(0)

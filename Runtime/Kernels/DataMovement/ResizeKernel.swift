@@ -76,6 +76,7 @@ struct ResizeKernel: Kernel {
         contributionCapacity = 1 << blends.dropLast().filter { $0 }.count
     }
 
+    /// Computes every output row from its contributing input rows.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let shape = rows.shape, rank = shape.count
         guard rank > 0, !shape.contains(0), let cache = buffers.floatWorkspace else { return }

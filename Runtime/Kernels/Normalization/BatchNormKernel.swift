@@ -12,6 +12,7 @@ struct BatchNormKernel: Kernel {
 
     var workspaceBytes: Int { preparedCoefficients == nil ? WorkspaceSize.bytes(forFloats: 2 * planes.channels) : 0 }
 
+    /// Applies every channel's affine map, computing the coefficients first when they were not prepared.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let channels = planes.channels, planeSize = planes.planeSize
         let coefficients: UnsafePointer<Float>

@@ -11,6 +11,7 @@ struct InstanceNormKernel: Kernel {
 
     var workspaceBytes: Int { 0 }
 
+    /// Normalizes every plane by its own statistics.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let planeSize = planes.planeSize
         guard planeSize > 0 else { return }

@@ -21,6 +21,7 @@ struct LocalResponseNormKernel: Kernel {
 
     var workspaceBytes: Int { 0 }
 
+    /// Sums the squares of every plane's channel window into the output, then normalizes in place.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         let (channels, planeSize) = (planes.channels, planes.planeSize)

@@ -8,6 +8,8 @@ public struct NormalizationKernels: KernelFamily {
     /// Creates the family.
     public init() {}
 
+    /// The kernel for a batch_norm, instance_norm or lrn node of f32 operands; `nil` for other
+    /// nodes. Throws a diagnostic at the node when its shapes and attributes do not fit together.
     public func makeKernel(for request: KernelRequest) throws -> Kernel? {
         let op = request.node.op
         guard Self.operations.contains(op) else { return nil }

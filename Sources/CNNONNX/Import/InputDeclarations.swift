@@ -5,6 +5,9 @@ import CNNIR
 /// the user replace them. Inputs that are not tensors, or whose element type cnnc has no
 /// counterpart for, are unsupported (reported where a node uses them).
 struct InputDeclarations {
+    /// Input sizes must be below this (2^31), like every size the IR computes with.
+    static let sizeLimit: Int64 = 1 << 31
+
     /// The type of every input cnnc can take, by name.
     private(set) var types: [String: TensorType] = [:]
     /// Why cnnc cannot take an input (`UINT8 tensors`, `sequences`), by name.
@@ -62,7 +65,7 @@ struct InputDeclarations {
         return try shape.dim.enumerated().map { axis, dimension -> Dimension in
             switch dimension.value {
             case .size(let size):
-                guard size >= 0, let value = Int(exactly: size) else {
+                guard size >= 0, size < InputDeclarations.sizeLimit, let value = Int(exactly: size) else {
                     throw Diagnostic("\(file): graph input \(input.name) has the invalid size \(size) on axis \(axis)")
                 }
                 return .fixed(value)

@@ -62,7 +62,7 @@ extension Lowerings {
             guard strides.count == spatial, dilations.count == spatial, outputPadding.count == spatial else {
                 throw lowering.error("strides, dilations and output_padding must have \(spatial) values")
             }
-            for values in [strides, dilations, outputPadding, target] where values.contains(where: { abs($0) > windowValueLimit }) {
+            for values in [strides, dilations, outputPadding, target] where values.contains(where: { $0.magnitude > windowValueLimit.magnitude }) {
                 throw lowering.error("strides, dilations, output_padding and output_shape must lie within ±\(windowValueLimit), found \(values)")
             }
             let upper = try autoPad(lowering) == AutoPad.sameUpper.rawValue

@@ -22,7 +22,7 @@ extension Lowerings {
             if let fill = try lowering.doublesInput(2, "constant_value"), !fill.isEmpty { value = try scalar(fill, "constant_value", lowering) }
             if let axes = try lowering.intsInput(3, "axes") { pads = try padsOverAllAxes(pads, axes: axes, rank: rank, lowering) }
         }
-        guard pads.allSatisfy({ abs($0) <= windowValueLimit }) else {
+        guard pads.allSatisfy({ $0.magnitude <= windowValueLimit.magnitude }) else {
             throw lowering.error("pads must lie within ±\(windowValueLimit), found \(pads)")
         }
         guard pads.count == 2 * rank else {

@@ -1,0 +1,52 @@
+/// Where the packed GEMM reads A from.
+package enum GEMMOperandA {
+    /// A as stored by the caller: `rows × depth` row-major with the given leading dimension,
+    /// or `depth × rows` when transposed; packed block by block during the product.
+    case unpacked(UnsafePointer<Float>, leadingDimension: Int, transposed: Bool)
+    /// A packed whole beforehand (`GEMMDriver.packA`), for the same blocking and sizes.
+    case packed(UnsafePointer<Float>)
+}
+
+/// One product `C = epilogue(A·B + beta·C)` as handed to an instruction set's driver: sizes,
+/// operands with their layouts, and what to do with the finished tiles.
+package struct GEMMOperation {
+    /// Rows of A and C (M).
+    package var rows: Int
+    /// Columns of B and C (N).
+    package var columns: Int
+    /// Columns of A, rows of B (K).
+    package var depth: Int
+    /// The left operand.
+    package var a: GEMMOperandA
+    /// The right operand: `depth × columns` row-major, or `columns × depth` when transposed.
+    package var b: UnsafePointer<Float>
+    /// The distance between consecutive stored rows of B.
+    package var leadingB: Int
+    /// Whether B is stored transposed.
+    package var transposeB: Bool
+    /// The result, `rows × columns` row-major.
+    package var c: UnsafeMutablePointer<Float>
+    /// The distance between consecutive rows of C.
+    package var leadingC: Int
+    /// The scale of C's previous contents: 0 overwrites C without reading it.
+    package var beta: Float
+    /// Bias, residual and activation applied to each finished tile.
+    package var epilogue: GEMMEpilogue
+
+    /// Creates an operation.
+    @inlinable
+    package init(rows: Int, columns: Int, depth: Int, a: GEMMOperandA, b: UnsafePointer<Float>, leadingB: Int,
+                 transposeB: Bool, c: UnsafeMutablePointer<Float>, leadingC: Int, beta: Float, epilogue: GEMMEpilogue) {
+        self.rows = rows
+        self.columns = columns
+        self.depth = depth
+        self.a = a
+        self.b = b
+        self.leadingB = leadingB
+        self.transposeB = transposeB
+        self.c = c
+        self.leadingC = leadingC
+        self.beta = beta
+        self.epilogue = epilogue
+    }
+}

@@ -50,15 +50,17 @@ package struct GEMMBlocking: Sendable, Equatable {
         GEMMBlocking.roundUp(rows, to: tileRows) * depth
     }
 
-    /// The scratch floats one thread needs for a product of these sizes: a packed block of A,
-    /// a packed block of B and the edge tiles, each starting on a 64-byte boundary.
+    /// Where one thread's scratch holds, for a product of these sizes, the packed block of A
+    /// (at 0), the packed block of B and the edge tiles, each on a 64-byte boundary, and the
+    /// floats it needs in all.
     @inlinable
-    package func workspaceFloatsPerThread(rows: Int, columns: Int, depth: Int) -> Int {
+    package func workspaceLayout(rows: Int, columns: Int, depth: Int) -> (bBlock: Int, edgeTiles: Int, floats: Int) {
         let depthBlock = min(blockDepth, max(depth, 1))
         let aBlock = min(blockRows, GEMMBlocking.roundUp(rows, to: tileRows)) * depthBlock
         let bBlock = min(blockColumns, GEMMBlocking.roundUp(columns, to: tileColumns)) * depthBlock
         let edgeTiles = 2 * tileRows * tileColumns + tileColumns
-        return GEMMBlocking.roundUp(aBlock, to: 16) + GEMMBlocking.roundUp(bBlock, to: 16)
-            + GEMMBlocking.roundUp(edgeTiles, to: 16)
+        let bOffset = GEMMBlocking.roundUp(aBlock, to: 16)
+        let edgeOffset = bOffset + GEMMBlocking.roundUp(bBlock, to: 16)
+        return (bOffset, edgeOffset, edgeOffset + GEMMBlocking.roundUp(edgeTiles, to: 16))
     }
 }

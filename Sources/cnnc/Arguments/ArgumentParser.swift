@@ -9,7 +9,7 @@ enum ParseOutcome: Sendable {
 /// Parses a subcommand's command line against its `CommandSignature`.
 ///
 /// Accepted forms: positional arguments; `--flag`; `--option VALUE` and `--option=VALUE`;
-/// `-o VALUE` for options with a short name; repeated options where the option allows it; `--`
+/// `-o VALUE` (or `-oVALUE`) for options with a short name; repeated options where the option allows it; `--`
 /// to end the options (everything after it is positional); a lone `-` is positional. `--help` or
 /// `-h` anywhere before `--` asks for help. Anything else starting with `-` is a usage error.
 enum ArgumentParser {
@@ -45,9 +45,11 @@ enum ArgumentParser {
             let name = String(body.prefix { $0 != "=" })
             let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
             if let spec = options.first(where: { $0.name == name }) { return (spec, inlineValue) }
-        } else if token.count == 2, let letter = token.last,
-                  let spec = options.first(where: { $0.shortName == letter }) {
-            return (spec, nil)
+        } else if token.count >= 2, let letter = token.dropFirst().first,
+                  let spec = options.first(where: { $0.shortName == letter }),
+                  token.count == 2 || spec.valueName != nil {
+            // `-O2` is `-O 2` for a short option that takes a value.
+            return (spec, token.count == 2 ? nil : String(token.dropFirst(2)))
         }
         let unknown = String(token.prefix { $0 != "=" })
         let spellings = options.map(\.spelling)

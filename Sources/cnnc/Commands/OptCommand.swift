@@ -42,7 +42,7 @@ struct OptCommand: Subcommand {
         return [
             """
             The model is verified, then the passes run in order, and the result is verified again.
-            -O 0 runs no pass; -O 2, the default, runs
+            -O0 runs no pass; -O2, the default, runs
             \(PassPipeline.o2).
             Passes that rewrite parameters (fold-batchnorm) need their values: they come from the
             file the model names (weights "…", relative to the model's folder) or from --weights
@@ -59,7 +59,7 @@ struct OptCommand: Subcommand {
             examples:
               cnnc opt Examples/resnet18.ir -o /tmp/resnet18-opt.ir
               cnnc opt model.ir --passes canonicalize,fold-batchnorm,dce --print-after fold-batchnorm
-              cnnc opt model.ir -O 0 --time-passes
+              cnnc opt model.ir -O0 --time-passes
             """,
         ]
     }

@@ -1,0 +1,39 @@
+import CNNGEMMKernels
+
+/// The AVX-512 architecture: a 12 × 32 register tile of SIMD16 accumulators (24 of the 32 zmm
+/// registers), fused multiply-adds. This module is compiled for AVX-512; its code runs only
+/// after the dispatcher has checked the processor.
+package enum AVX512Architecture: GEMMArchitecture {
+    /// 16 floats, one zmm register.
+    package typealias Vector = SIMD16<Float>
+
+    /// MR × NR = 12 × 32; KC keeps a packed B panel (KC × NR) in L1, MC a packed A block in L2.
+    @inlinable
+    package static var blocking: GEMMBlocking {
+        GEMMBlocking(tileRows: 12, tileColumns: 32, blockRows: 192, blockDepth: 256, blockColumns: 4096)
+    }
+
+    /// One fused multiply-add.
+    @inlinable @inline(__always)
+    package static func multiplyAdd(_ accumulator: Vector, _ left: Vector, _ right: Vector) -> Vector {
+        accumulator.addingProduct(left, right)
+    }
+}
+
+/// The packed GEMM instantiated for AVX-512.
+package enum AVX512GEMM {
+    /// The blocking of the AVX-512 kernels.
+    package static var blocking: GEMMBlocking { AVX512Architecture.blocking }
+
+    /// Packs all of A for products with `.packed` A.
+    package static func packA(_ a: UnsafePointer<Float>, leading: Int, transposed: Bool, rows: Int, depth: Int,
+                              into packed: UnsafeMutablePointer<Float>) {
+        GEMMDriver<AVX512Architecture>.packA(a, leading: leading, transposed: transposed, rows: rows, depth: depth, into: packed)
+    }
+
+    /// Computes the block `rows × columns` of the operation's C.
+    package static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
+                                 workspace: UnsafeMutablePointer<Float>) {
+        GEMMDriver<AVX512Architecture>.multiply(operation, rows: rows, columns: columns, workspace: workspace)
+    }
+}

@@ -1,0 +1,106 @@
+/// The blocked packed GEMM of one instruction set: loops over blocks of columns, depth and
+/// rows, packs B and A blocks into the thread's scratch, and runs the micro-kernel on each
+/// tile, applying beta on the first depth block and the epilogue on the last.
+package enum GEMMDriver<Architecture: GEMMArchitecture> {
+    /// Packs all of A (`rows × depth`, or transposed) for `multiply` with `.packed`: one
+    /// packed block per depth block, `packedAFloatCount(rows:depth:)` floats in all.
+    @inlinable
+    package static func packA(_ a: UnsafePointer<Float>, leading: Int, transposed: Bool, rows: Int, depth: Int,
+                              into packed: UnsafeMutablePointer<Float>) {
+        let blocking = Architecture.blocking
+        let paddedRows = GEMMBlocking.roundUp(rows, to: blocking.tileRows)
+        for block in 0..<blocking.depthBlockCount(depth) {
+            let depthRange = blocking.depthBlock(block, of: depth)
+            Packing<Architecture>.packA(a, leading: leading, transposed: transposed, rows: 0..<rows, depth: depthRange,
+                                        into: packed + paddedRows * depthRange.lowerBound)
+        }
+    }
+
+    /// Computes the rows `rows` and columns `columns` of the operation's C, using `workspace`
+    /// (`workspaceLayout(...).floats` floats, 64-byte aligned). `rows.lowerBound` must be a
+    /// multiple of MR when A is packed beforehand.
+    @inlinable
+    package static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
+                                 workspace: UnsafeMutablePointer<Float>) {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        let blocking = Architecture.blocking
+        let layout = blocking.workspaceLayout(rows: operation.rows, columns: operation.columns, depth: operation.depth)
+        let packedB = workspace + layout.bBlock
+        let scratch = workspace + layout.edgeTiles
+        let depthBlocks = blocking.depthBlockCount(operation.depth)
+        for blockColumn in stride(from: columns.lowerBound, to: columns.upperBound, by: blocking.blockColumns) {
+            let blockColumns = blockColumn..<min(blockColumn + blocking.blockColumns, columns.upperBound)
+            for depthBlock in 0..<depthBlocks {
+                let depthRange = blocking.depthBlock(depthBlock, of: operation.depth)
+                Packing<Architecture>.packB(operation.b, leading: operation.leadingB, transposed: operation.transposeB,
+                                            depth: depthRange, columns: blockColumns, into: packedB)
+                let pass = BlockPass(operation: operation, depth: depthRange, isFirst: depthBlock == 0,
+                                     isLast: depthBlock == depthBlocks - 1)
+                for blockRow in stride(from: rows.lowerBound, to: rows.upperBound, by: blocking.blockRows) {
+                    let blockRows = blockRow..<min(blockRow + blocking.blockRows, rows.upperBound)
+                    let packedA = packedABlock(operation, rows: blockRows, depth: depthRange, scratch: workspace)
+                    pass.run(rows: blockRows, columns: blockColumns, packedA: packedA, packedB: packedB, scratch: scratch)
+                }
+            }
+        }
+    }
+
+    /// The packed block of A for these rows and depth: inside A packed beforehand, or packed now
+    /// into `scratch`.
+    @inlinable
+    package static func packedABlock(_ operation: GEMMOperation, rows: Range<Int>, depth: Range<Int>,
+                                     scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        switch operation.a {
+        case .packed(let packed):
+            let paddedRows = GEMMBlocking.roundUp(operation.rows, to: Architecture.blocking.tileRows)
+            return packed + paddedRows * depth.lowerBound + rows.lowerBound * depth.count
+        case .unpacked(let a, let leading, let transposed):
+            Packing<Architecture>.packA(a, leading: leading, transposed: transposed, rows: rows, depth: depth, into: scratch)
+            return UnsafePointer(scratch)
+        }
+    }
+
+    /// One depth block's pass over a block of C: the tile grid, with beta on the first depth
+    /// block and the epilogue on the last.
+    package struct BlockPass {
+        /// The operation.
+        package var operation: GEMMOperation
+        /// The depth block.
+        package var depth: Range<Int>
+        /// Whether this is the first depth block (beta applies).
+        package var isFirst: Bool
+        /// Whether this is the last depth block (the epilogue applies).
+        package var isLast: Bool
+
+        /// Creates a pass.
+        @inlinable
+        package init(operation: GEMMOperation, depth: Range<Int>, isFirst: Bool, isLast: Bool) {
+            self.operation = operation
+            self.depth = depth
+            self.isFirst = isFirst
+            self.isLast = isLast
+        }
+
+        /// Runs the micro-kernel over the tiles of C[rows, columns] from packed blocks.
+        @inlinable
+        package func run(rows: Range<Int>, columns: Range<Int>, packedA: UnsafePointer<Float>,
+                         packedB: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+            let blocking = Architecture.blocking
+            let depthCount = depth.count
+            let beta = isFirst ? operation.beta : 1
+            for tileColumn in stride(from: columns.lowerBound, to: columns.upperBound, by: blocking.tileColumns) {
+                let tileColumns = min(blocking.tileColumns, columns.upperBound - tileColumn)
+                let bPanel = packedB + (tileColumn - columns.lowerBound) * depthCount
+                for tileRow in stride(from: rows.lowerBound, to: rows.upperBound, by: blocking.tileRows) {
+                    let tileRows = min(blocking.tileRows, rows.upperBound - tileRow)
+                    let aPanel = packedA + (tileRow - rows.lowerBound) * depthCount
+                    let target = TileTarget(c: operation.c + tileRow * operation.leadingC + tileColumn,
+                                            leadingC: operation.leadingC, beta: beta,
+                                            epilogue: isLast ? operation.epilogue.offset(row: tileRow, column: tileColumn) : nil)
+                    EdgeTile<Architecture>.run(rows: tileRows, columns: tileColumns, depth: depthCount, a: aPanel,
+                                               b: bPanel, target: target, scratch: scratch)
+                }
+            }
+        }
+    }
+}

@@ -56,6 +56,20 @@ final class GraphAssembly {
         return ConstantTensor(id: nextConstantID, tensor: tensor, name: name, isInitializer: isInitializer)
     }
 
+    /// The imported value of a tensor of the model (an initializer, a Constant's value): a
+    /// constant; unavailable when its element type is one cnnc does not hold; invalid when its
+    /// elements cannot be read (an error only once a node uses it).
+    func value(of proto: TensorProto, name: String, isInitializer: Bool) -> ImportedValue {
+        guard ElementTypes.constantDType(proto.dataType) != nil else { return .unavailable(reason: "\(proto.dataType) tensors") }
+        do {
+            return .constant(constant(try CNNRuntime.Tensor(proto, wideningIntegers: true), name: name, isInitializer: isInitializer))
+        } catch let diagnostic as Diagnostic {
+            return .invalid(diagnostic)
+        } catch {
+            return .invalid(Diagnostic("tensor \(name): \(error)"))
+        }
+    }
+
     /// The type of `value`, or nil for an unavailable one.
     func type(of value: ImportedValue) -> TensorType? {
         switch value {

@@ -33,7 +33,7 @@ struct GraphImporter {
     mutating func declareValues(inputShapes: [String: [Int]], inputValues: [String: CNNRuntime.Tensor]) throws {
         assembly.names.reserve(graph.initializer.map(\.name) + graph.input.map(\.name) + graph.node.flatMap(\.output))
         for initializer in graph.initializer {
-            assembly.values[initializer.name] = constantValue(initializer, name: initializer.name, isInitializer: true)
+            assembly.values[initializer.name] = assembly.value(of: initializer, name: initializer.name, isInitializer: true)
         }
         for name in inputValues.keys.sorted() {
             guard graph.input.contains(where: { $0.name == name }) else {
@@ -52,20 +52,6 @@ struct GraphImporter {
             } else if let reason = declarations.unsupportedInputs[input.name] {
                 assembly.values[input.name] = .unavailable(reason: reason)
             }
-        }
-    }
-
-    /// The imported value of an initializer: unavailable when its element type is one cnnc does
-    /// not hold, invalid when its elements cannot be read (an error only if a node uses it).
-    func constantValue(_ proto: TensorProto, name: String, isInitializer: Bool) -> ImportedValue {
-        guard ElementTypes.constantDType(proto.dataType) != nil else { return .unavailable(reason: "\(proto.dataType) tensors") }
-        do {
-            let tensor = try CNNRuntime.Tensor(proto, wideningIntegers: true)
-            return .constant(assembly.constant(tensor, name: name, isInitializer: isInitializer))
-        } catch let diagnostic as Diagnostic {
-            return .invalid(diagnostic)
-        } catch {
-            return .invalid(Diagnostic("\(file): initializer \(name): \(error)"))
         }
     }
 
@@ -151,6 +137,8 @@ struct GraphImporter {
                     outputs.append(try irOutput(value, named: output.name, after: outputs))
                 } catch let diagnostic as Diagnostic {
                     throw Diagnostic("graph output \(output.name): \(diagnostic.message)")
+                } catch let feature as UnsupportedFeature {
+                    unsupported.record("graph outputs copying another value \(feature.detail)", opset: opset, at: .graphOutput, output.name)
                 }
             }
         }

@@ -31,15 +31,15 @@ extension Lowerings {
             lower = try lowering.float("min", default: lower)
             upper = try lowering.float("max", default: upper)
         } else {
-            if let bound = try lowering.doublesInput(1, "min") { lower = try scalar(bound, "min", lowering) }
-            if let bound = try lowering.doublesInput(2, "max") { upper = try scalar(bound, "max", lowering) }
+            if let bound = try lowering.doublesInput(1, "min") { lower = try singleValue(bound, "min", lowering) }
+            if let bound = try lowering.doublesInput(2, "max") { upper = try singleValue(bound, "max", lowering) }
         }
         if lower > upper { lower = upper }
         return [try lowering.emit1(.clip, [try lowering.input(0)], ["min": .float(lower), "max": .float(upper)])]
     }
 
     /// The one element of a scalar input.
-    static func scalar(_ values: [Double], _ role: String, _ lowering: NodeLowering) throws -> Double {
+    static func singleValue(_ values: [Double], _ role: String, _ lowering: NodeLowering) throws -> Double {
         guard values.count == 1, let value = values.first else {
             throw lowering.error("input \(role) must hold one value, found \(values.count)")
         }

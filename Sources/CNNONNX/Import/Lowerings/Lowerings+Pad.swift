@@ -19,7 +19,7 @@ extension Lowerings {
         } else {
             guard let given = try lowering.intsInput(1, "pads") else { throw lowering.error("input pads is required") }
             pads = given
-            if let fill = try lowering.doublesInput(2, "constant_value"), !fill.isEmpty { value = try scalar(fill, "constant_value", lowering) }
+            if let fill = try lowering.doublesInput(2, "constant_value"), !fill.isEmpty { value = try singleValue(fill, "constant_value", lowering) }
             if let axes = try lowering.intsInput(3, "axes") { pads = try padsOverAllAxes(pads, axes: axes, rank: rank, lowering) }
         }
         guard pads.allSatisfy({ $0.magnitude <= windowValueLimit.magnitude }) else {

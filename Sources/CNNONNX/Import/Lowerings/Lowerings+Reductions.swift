@@ -13,15 +13,19 @@ extension Lowerings {
     ]
 
     /// A reduction: axes from the attribute before opset `version` and from the second input
-    /// since; keepdims and noop_with_empty_axes as given.
-    private static func reduce(_ irOp: OpKind, axesInputFrom version: Int) -> Lowering {
+    /// since; keepdims and noop_with_empty_axes as given. `before` and `after` wrap it in
+    /// element-wise ops (ReduceL1 is reduce_sum of abs).
+    static func reduce(_ irOp: OpKind, axesInputFrom version: Int,
+                       before: @escaping @Sendable (NodeLowering, ImportedValue) throws -> ImportedValue = { $1 },
+                       after: @escaping @Sendable (NodeLowering, ImportedValue) throws -> ImportedValue = { $1 }) -> Lowering {
         { lowering in
             var attributes: Attributes = [
                 "keepdims": .bool(try lowering.int("keepdims", default: 1) != 0),
                 "noop_with_empty_axes": .bool(try lowering.int("noop_with_empty_axes", default: 0) != 0),
             ]
             if let axes = try axesOperand(lowering, inputFrom: version) { attributes["axes"] = .ints(axes) }
-            return [try lowering.emit1(irOp, [try lowering.input(0)], attributes)]
+            let reduced = try lowering.emit1(irOp, [try before(lowering, try lowering.input(0))], attributes)
+            return [try after(lowering, reduced)]
         }
     }
 

@@ -14,7 +14,24 @@ extension Lowerings {
         },
         "Constant": constant,
         "ConstantOfShape": constantOfShape,
+        "Range": range,
     ]
+
+    /// Range: start, start + delta, ... up to (not including) limit, from scalars known at import,
+    /// in start's element type.
+    private static let range: Lowering = { lowering in
+        guard let start = try lowering.constantInput(0, "start"), let limit = try lowering.doublesInput(1, "limit"),
+              let delta = try lowering.doublesInput(2, "delta") else { throw lowering.error("inputs start, limit and delta are required") }
+        let (first, last, step) = (try singleValue(start.doubles, "start", lowering), try singleValue(limit, "limit", lowering),
+                                   try singleValue(delta, "delta", lowering))
+        guard step != 0, step.isFinite, first.isFinite, last.isFinite else {
+            throw lowering.error("delta must be finite and non-zero, and start and limit finite")
+        }
+        let count = max(Int(exactly: ((last - first) / step).rounded(.up)) ?? Int.max, 0)
+        _ = try GraphAssembly.foldedElementCount([count])
+        let values = try CNNRuntime.Tensor(shape: [count], elements: (0..<count).map { first + Double($0) * step })
+        return [lowering.constant(try ConstantCast.cast(values, to: start.dtype), "range")]
+    }
 
     /// Shape: the input's dimensions from `start` to `end` (opset 15; negative counts from the
     /// end, both clamped), sizes or named dimensions.
@@ -72,13 +89,10 @@ extension Lowerings {
 
 extension NodeLowering {
     /// The imported value of a tensor attribute: a constant, or unavailable when cnnc does not
-    /// hold its element type.
+    /// hold its element type; throws a `Diagnostic` when its elements cannot be read.
     func constant(from proto: TensorProto) throws -> ImportedValue {
-        guard ElementTypes.constantDType(proto.dataType) != nil else { return .unavailable(reason: "\(proto.dataType) tensors") }
-        do {
-            return constant(try CNNRuntime.Tensor(proto, wideningIntegers: true), "value")
-        } catch let diagnostic as Diagnostic {
-            throw error(diagnostic.message)
-        }
+        let value = assembly.value(of: proto, name: assembly.names.derived(from: baseName, "value"), isInitializer: false)
+        if case .invalid(let problem) = value { throw error(problem.message) }
+        return value
     }
 }

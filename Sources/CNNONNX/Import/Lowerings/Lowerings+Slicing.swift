@@ -75,11 +75,10 @@ extension Lowerings {
         guard !indices.isEmpty, indices.count <= gatherSliceLimit else {
             throw UnsupportedFeature(detail: "on run-time data with \(indices.count) indices (cnnc lowers up to \(gatherSliceLimit) to slices)")
         }
-        let slice = OpKind.slice
         let pieces = try indices.map { index -> ImportedValue in
             let start = Int(index) < 0 ? Int(index) + size : Int(index)
             guard (0..<size).contains(start) else { throw lowering.error("index \(index) is out of range for axis \(axis) of size \(size)") }
-            return try lowering.emit1(slice, [data], ["starts": .ints([start]), "ends": .ints([start + 1]), "axes": .ints([axis])])
+            return try lowering.emit1(.slice, [data], ["starts": .ints([start]), "ends": .ints([start + 1]), "axes": .ints([axis])])
         }
         let joined = pieces.count == 1 ? pieces[0] : try lowering.emit1(.concat, pieces, ["axis": .int(axis)])
         if indicesShape == [indices.count] { return joined }

@@ -1,4 +1,5 @@
 import CNNIR
+import CNNRuntime
 
 /// How one ONNX op type becomes IR: a function of the node being lowered that returns the
 /// imported value of each of its outputs (it may return fewer when the rest are unused).
@@ -9,7 +10,7 @@ enum Lowerings {
     /// The lowerings by ONNX op type.
     static let table: [String: Lowering] = [
         activations, arithmetic, convolutions, pooling, normalizations, reshaping, padding, resizing,
-        slicing, reductions, shapeArithmetic, casts,
+        slicing, reductions, shapeArithmetic, casts, composites, layerNormalizations,
     ].reduce(into: [:]) { table, family in table.merge(family) { first, _ in first } }
 
     /// The ONNX op types cnnc imports, sorted.
@@ -19,6 +20,11 @@ enum Lowerings {
     /// attributes `attributes` computes from the node.
     static func unary(_ irOp: OpKind, _ attributes: @escaping @Sendable (NodeLowering) throws -> Attributes = { _ in Attributes() }) -> Lowering {
         { lowering in [try lowering.emit1(irOp, [try lowering.input(0)], try attributes(lowering))] }
+    }
+
+    /// A scalar `value` of the element type of `like` (an operand a lowering adds).
+    static func scalar(_ value: Double, like: ImportedValue, _ lowering: NodeLowering) throws -> ImportedValue {
+        lowering.constant(try ConstantCast.cast(CNNRuntime.Tensor(scalar: value), to: try lowering.type(of: like).dtype), "scalar")
     }
 
     /// The lowering of an op that becomes the IR op `irOp` on all the node's inputs.

@@ -13,6 +13,12 @@ let runtimeSettings: [SwiftSetting] = [
     .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
 ]
 
+/// cnnc's packed GEMM is optimized in debug builds too. Its instruction-set kernels live in
+/// their own targets, each compiled for its instruction set (the AVX-512 one for x86-64-v3 plus
+/// AVX-512F, exactly what the run-time check verifies); the dispatcher that checks the processor
+/// is compiled for the default target.
+let gemmSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "cnnc",
     products: [
@@ -29,16 +35,24 @@ let package = Package(
         .target(name: "CCPU", path: "Sources/CCPU"),
         .target(name: "CNNIR", path: "IR"),
         .target(name: "CNNPasses", dependencies: ["CNNIR"], path: "Passes"),
-        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU"], path: "Runtime",
+        .target(name: "CNNGEMMKernels", path: "Sources/CNNGEMMKernels", swiftSettings: gemmSettings),
+        .target(name: "CNNGEMMAVX512", dependencies: ["CNNGEMMKernels"], path: "Sources/CNNGEMMAVX512",
+                swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-mavx512f"])]),
+        .target(name: "CNNGEMMAVX2", dependencies: ["CNNGEMMKernels"], path: "Sources/CNNGEMMAVX2",
+                swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]),
+        .target(name: "CNNGEMM", dependencies: ["CNNGEMMKernels", "CNNGEMMAVX512", "CNNGEMMAVX2", "CCPU"],
+                path: "Sources/CNNGEMM", swiftSettings: gemmSettings),
+        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU", "CNNGEMM"], path: "Runtime",
                 swiftSettings: runtimeSettings),
         .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNRuntime"], path: "Sources/CNNONNX"),
         .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime", "CNNONNX"],
                           path: "Sources/cnnc"),
-        .executableTarget(name: "cnnc-kernel-bench", dependencies: ["CNNIR", "CNNRuntime", "CBLAS"],
+        .executableTarget(name: "cnnc-kernel-bench", dependencies: ["CNNIR", "CNNRuntime", "CNNGEMM", "CBLAS"],
                           path: "Benchmarks/KernelBench"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"], path: "Tests/CNNIRTests"),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses", "CNNRuntime"], path: "Tests/CNNPassesTests", exclude: ["Fixtures"]),
         .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime"], path: "Tests/CNNRuntimeTests"),
+        .testTarget(name: "CNNGEMMTests", dependencies: ["CNNGEMM"], path: "Tests/CNNGEMMTests"),
         .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX", "CNNRuntime"], path: "Tests/CNNONNXTests",
                     exclude: ["Fixtures"]),
         .testTarget(name: "cnncTests", dependencies: ["cnnc"], path: "Tests/cnncTests"),

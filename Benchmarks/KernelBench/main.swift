@@ -3,14 +3,17 @@ import CNNIR
 import CNNRuntime
 import Foundation
 
-// cnnc-kernel-bench: times single convolution layers on cnnc's fast kernels, next to
-// `cblas_sgemm` alone on the GEMM an im2col conv of the same shape performs, on 1 and 2 threads.
-// Usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2]
+// cnnc-kernel-bench: times cnnc's packed GEMM next to `cblas_sgemm`, and single convolution
+// layers on cnnc's fast kernels next to `cblas_sgemm` alone on the GEMM an im2col conv of the
+// same shape performs, on 1 and 2 threads.
+// Usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2] [--only gemm|conv]
 
 /// The command-line settings.
 struct Settings {
     var repetitions = 20
     var threadCounts = [1, 2]
+    /// The tables to print (both by default).
+    var sections: Set<String> = ["gemm", "conv"]
 
     init(_ arguments: [String]) throws {
         var index = 0
@@ -26,8 +29,11 @@ struct Settings {
                 let counts = value.split(separator: ",").compactMap { Int($0) }
                 guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { throw Diagnostic("--threads takes a list such as 1,2") }
                 threadCounts = counts
+            case "--only":
+                guard ["gemm", "conv"].contains(value) else { throw Diagnostic("--only takes gemm or conv") }
+                sections = [value]
             default:
-                throw Diagnostic("unknown option \(argument); usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2]")
+                throw Diagnostic("unknown option \(argument); usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2] [--only gemm|conv]")
             }
             index += 2
         }
@@ -73,6 +79,10 @@ func main() throws {
     print("cnnc-kernel-bench: median of \(settings.repetitions) runs, batch 1, f32; GFLOP/s = 2·MACs / time")
     print("OpenBLAS \(String(cString: openblas_get_config())), core \(String(cString: openblas_get_corename()))")
     print("")
+    if settings.sections.contains("gemm") {
+        try GEMMBenchmark(repetitions: settings.repetitions, threadCounts: settings.threadCounts).printTable()
+    }
+    guard settings.sections.contains("conv") else { return }
     let header = ["layer", "threads", "kernel", "ms", "GFLOP/s", "sgemm M×N×K", "sgemm GFLOP/s", "conv/sgemm"]
     print(header.joined(separator: " | "))
     print(header.map { _ in "---" }.joined(separator: " | "))

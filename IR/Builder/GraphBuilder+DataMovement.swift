@@ -15,9 +15,10 @@ extension GraphBuilder {
         try apply(.flatten, [x], ["axis": .int(axis)], name: name)
     }
 
-    /// `reshape` to `shape` (0 copies the input dimension, one −1 is inferred).
-    public func reshape(_ x: GraphValue, shape: [Int], name: String? = nil) throws -> GraphValue {
-        try apply(.reshape, [x], ["shape": .ints(shape)], name: name)
+    /// `reshape` to `shape` (0 copies the input dimension, or with `allowZero` is a size 0; one
+    /// −1 is inferred).
+    public func reshape(_ x: GraphValue, shape: [Int], allowZero: Bool = false, name: String? = nil) throws -> GraphValue {
+        try apply(.reshape, [x], ["shape": .ints(shape), "allowzero": .bool(allowZero)], name: name)
     }
 
     /// `transpose` by `perm` (empty reverses the axes).
@@ -32,7 +33,8 @@ extension GraphBuilder {
                   name: name)
     }
 
-    /// `resize` by `scales` or to `sizes` (exactly one of them, over all axes).
+    /// `resize` by `scales` or to `sizes` (over all axes; with both, sizes give the output and
+    /// scales the coordinate mapping).
     public func resize(_ x: GraphValue, mode: ResizeMode = .nearest, scales: [Double] = [], sizes: [Int] = [],
                        coordinateTransformation: CoordinateTransformation = .halfPixel,
                        nearestMode: NearestMode = .roundPreferFloor, name: String? = nil) throws -> GraphValue {

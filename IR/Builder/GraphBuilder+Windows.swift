@@ -31,12 +31,24 @@ extension GraphBuilder {
                    "auto_pad": .string(autoPad.rawValue)], name: name)
     }
 
+    /// `max_pool` with its second result: the i64 position of each window's maximum in the
+    /// flattened input, the spatial plane counted row-major (or column-major with `columnMajor`).
+    public func maxPoolWithIndices(_ x: GraphValue, kernel: [Int], strides: [Int] = [], pads: [Int] = [],
+                                   dilations: [Int] = [], ceilMode: Bool = false, columnMajor: Bool = false,
+                                   names: [String]? = nil) throws -> (values: GraphValue, indices: GraphValue) {
+        let results = try apply(.maxPool, [x],
+                                ["kernel": .ints(kernel), "strides": .ints(strides), "pads": .ints(pads),
+                                 "dilations": .ints(dilations), "ceil_mode": .bool(ceilMode),
+                                 "storage_order": .int(columnMajor ? 1 : 0)], resultCount: 2, names: names)
+        return (results[0], results[1])
+    }
+
     /// `avg_pool` over windows of size `kernel`; padded cells count only with `countIncludePad`.
     public func avgPool(_ x: GraphValue, kernel: [Int], strides: [Int] = [], pads: [Int] = [],
-                        ceilMode: Bool = false, countIncludePad: Bool = false, autoPad: AutoPad = .notset,
-                        name: String? = nil) throws -> GraphValue {
+                        dilations: [Int] = [], ceilMode: Bool = false, countIncludePad: Bool = false,
+                        autoPad: AutoPad = .notset, name: String? = nil) throws -> GraphValue {
         try apply(.avgPool, [x],
-                  ["kernel": .ints(kernel), "strides": .ints(strides), "pads": .ints(pads),
+                  ["kernel": .ints(kernel), "strides": .ints(strides), "pads": .ints(pads), "dilations": .ints(dilations),
                    "ceil_mode": .bool(ceilMode), "count_include_pad": .bool(countIncludePad),
                    "auto_pad": .string(autoPad.rawValue)], name: name)
     }

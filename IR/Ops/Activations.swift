@@ -1,11 +1,12 @@
-/// Element-wise activations (one rule: x's type, floating) and the softmax family.
+/// Element-wise activations (one rule: x's type, floating; identity takes any dtype) and the
+/// softmax family.
 enum ActivationOps {
     static let relu = unary(.relu, "max(x, 0).")
     static let sigmoid = unary(.sigmoid, "1 / (1 + e^−x).")
     static let tanh = unary(.tanh, "Hyperbolic tangent.")
     static let silu = unary(.silu, "x·sigmoid(x) (swish).")
     static let hardSwish = unary(.hardSwish, "x·max(0, min(1, x/6 + 1/2)).")
-    static let identity = unary(.identity, "x unchanged.")
+    static let identity = OpSchema.elementwiseUnary(.identity, "x unchanged (any dtype).", accepting: .any)
     static let leakyRelu = unary(.leakyRelu, "x for x ≥ 0, alpha·x otherwise.",
                                  [AttributeSpec("alpha", .float, default: .float(0.01), "slope for negative x")])
     static let elu = unary(.elu, "x for x > 0, alpha·(e^x − 1) otherwise.",

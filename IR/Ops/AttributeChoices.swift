@@ -32,15 +32,23 @@ public enum ResizeMode: String, CaseIterable, Sendable {
 }
 
 /// How `resize` maps an output coordinate to an input coordinate (`coordinate_transformation_mode`).
+/// `target` is in·scale, the output length before rounding.
 public enum CoordinateTransformation: String, CaseIterable, Sendable {
     /// (out + 0.5) / scale − 0.5.
     case halfPixel = "half_pixel"
-    /// As `halfPixel`, but 0 when the output axis has size 1.
+    /// As `halfPixel`, shifted by in/2·(1 − outSize/target) so that the centres of input and
+    /// output coincide when the output length was rounded.
+    case halfPixelSymmetric = "half_pixel_symmetric"
+    /// As `halfPixel`, but −0.5 when the output length is 1.
     case pytorchHalfPixel = "pytorch_half_pixel"
-    /// out · (in − 1) / (outSize − 1): corners map to corners.
+    /// out · (in − 1) / (target − 1): corners map to corners.
     case alignCorners = "align_corners"
     /// out / scale.
     case asymmetric
+    /// out · (end − start)·(in − 1) / (target − 1) + start·(in − 1), for the region of interest
+    /// `roi` (fractions start and end of the axis); outputs outside the input take the
+    /// extrapolation value.
+    case tfCropAndResize = "tf_crop_and_resize"
 }
 
 /// How `resize` rounds an input coordinate in nearest mode (`nearest_mode`).

@@ -1,11 +1,10 @@
-/// concat, pad and resize: ops that copy or resample elements into a new shape.
+/// concat and pad: ops that copy elements into a new shape, in any dtype.
 enum DataMovementOps {
     static let concat = OpSchema(
         .concat, "Joins the inputs along one axis; every other axis must match.",
         operands: [.variadic("inputs")],
         attributes: [AttributeSpec("axis", .int, default: nil, "the axis joined along (negative counts from the end)")]) { context in
         let first = try context.operand(0, "inputs")
-        try ShapeRules.requireFloating(first, "input 0")
         let axis = try ShapeRules.normalizeAxis(context.int("axis"), rank: first.rank)
         var total = first.shape[axis]
         for (index, input) in context.operands.enumerated().dropFirst() {
@@ -29,9 +28,9 @@ enum DataMovementOps {
         operands: [.required("x")],
         attributes: [AttributeSpec("pads", .ints, default: nil, "[begin per axis..., end per axis...] over all axes of x"),
                      AttributeSpec("mode", .string, default: .string("constant"), "constant, reflect or edge"),
-                     AttributeSpec("value", .float, default: .float(0), "the fill value of constant mode")]) { context in
+                     AttributeSpec("value", .float, default: .float(0),
+                                   "the fill value of constant mode (on i64 truncated toward zero, on bool true unless 0)")]) { context in
         let x = try context.operand(0, "x")
-        try ShapeRules.requireFloating(x, "x")
         let mode = try context.choice("mode", as: PadMode.self)
         let pads = try context.ints("pads")
         guard pads.count == 2 * x.rank else {
@@ -51,49 +50,6 @@ enum DataMovementOps {
                 throw Diagnostic("edge padding needs a non-empty axis: axis \(axis) has size 0")
             }
             return .fixed(size + begin + end)
-        }
-        return [TensorType(x.dtype, Shape(dimensions))]
-    }
-
-    static let resize = OpSchema(
-        .resize, "Resamples x to new sizes (nearest or n-linear; linear on 2 spatial axes is bilinear), ONNX coordinate modes.",
-        operands: [.required("x")],
-        attributes: [AttributeSpec("mode", .string, default: .string("nearest"), "nearest or linear"),
-                     AttributeSpec("scales", .floats, default: .floats([]), "scale per axis of x (output = floor(input·scale))"),
-                     AttributeSpec("sizes", .ints, default: .ints([]), "output size per axis of x"),
-                     AttributeSpec("coordinate_transformation_mode", .string, default: .string("half_pixel"),
-                                   "half_pixel, pytorch_half_pixel, align_corners or asymmetric"),
-                     AttributeSpec("nearest_mode", .string, default: .string("round_prefer_floor"),
-                                   "round_prefer_floor, round_prefer_ceil, floor or ceil")]) { context in
-        let x = try context.operand(0, "x")
-        try ShapeRules.requireFloating(x, "x")
-        _ = try context.choice("mode", as: ResizeMode.self)
-        _ = try context.choice("coordinate_transformation_mode", as: CoordinateTransformation.self)
-        _ = try context.choice("nearest_mode", as: NearestMode.self)
-        let (scales, sizes) = (try context.floats("scales"), try context.ints("sizes"))
-        guard scales.isEmpty != sizes.isEmpty else {
-            throw Diagnostic("resize needs exactly one of scales or sizes, found \(scales.isEmpty ? "neither" : "both")")
-        }
-        let count = max(scales.count, sizes.count)
-        guard count == x.rank else {
-            let name = scales.isEmpty ? "sizes" : "scales"
-            let found = scales.isEmpty ? ShapeRules.text(sizes) : "\(scales)"
-            throw Diagnostic("\(name) must have \(x.rank) values (one per axis of x), found \(found)")
-        }
-        if !sizes.isEmpty {
-            guard sizes.allSatisfy({ $0 > 0 }) else { throw Diagnostic("sizes must be positive, found \(ShapeRules.text(sizes))") }
-            try ShapeRules.requireBelowLimit(sizes, "sizes")
-            return [TensorType(x.dtype, Shape(sizes))]
-        }
-        guard scales.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw Diagnostic("scales must be positive, found \(scales)") }
-        let dimensions = try x.shape.dimensions.indices.map { axis -> Dimension in
-            if scales[axis] == 1 { return x.shape[axis] }
-            let input = try ShapeRules.staticSize(x.shape[axis], axis: axis, of: "x", "to scale it")
-            let output = (Double(input) * scales[axis]).rounded(.down)
-            guard output >= 1, output < Double(ShapeRules.sizeLimit) else {
-                throw Diagnostic("output size on axis \(axis) would be \(output) (input \(input) × scale \(scales[axis])); it must be 1 to \(ShapeRules.sizeLimit - 1)")
-            }
-            return .fixed(Int(output))
         }
         return [TensorType(x.dtype, Shape(dimensions))]
     }

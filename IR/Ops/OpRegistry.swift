@@ -36,7 +36,7 @@ extension OpKind {
         case .reshape: return ReshapingOps.reshape
         case .transpose: return ReshapingOps.transpose
         case .pad: return DataMovementOps.pad
-        case .resize: return DataMovementOps.resize
+        case .resize: return ResizeOps.resize
         case .dropout: return ActivationOps.dropout
         case .identity: return ActivationOps.identity
         case .squeeze: return ReshapingOps.squeeze

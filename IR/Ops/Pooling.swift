@@ -1,16 +1,30 @@
 /// max_pool, avg_pool and the global pools over 1 to 3 spatial axes.
 enum PoolingOps {
     static let maxPool = OpSchema(
-        .maxPool, "Maximum over each (dilated) window of the spatial axes.", operands: [.required("x")],
+        .maxPool, "Maximum over each (dilated) window of the spatial axes; a second result, if declared, holds the index of each maximum.",
+        operands: [.required("x")],
         attributes: [kernel, SpatialAttributes.strides, SpatialAttributes.pads, SpatialAttributes.dilations,
-                     SpatialAttributes.ceilMode, SpatialAttributes.autoPad]) { try infer($0) }
+                     SpatialAttributes.ceilMode, SpatialAttributes.autoPad,
+                     AttributeSpec("storage_order", .int, default: .int(0),
+                                   "how the indices result counts positions in a spatial plane: 0 row-major, 1 column-major")]) { context in
+        let storageOrder = try context.int("storage_order")
+        guard storageOrder == 0 || storageOrder == 1 else {
+            throw Diagnostic("storage_order must be 0 (row-major) or 1 (column-major), found \(storageOrder)")
+        }
+        guard (1...2).contains(context.resultCount) else {
+            throw Diagnostic("max_pool has one result, or two with the indices, found \(context.resultCount)")
+        }
+        let pooled = try infer(context)
+        return context.resultCount == 1 ? [pooled] : [pooled, TensorType(.i64, pooled.shape)]
+    }
 
     static let avgPool = OpSchema(
-        .avgPool, "Average over each window of the spatial axes.", operands: [.required("x")],
-        attributes: [kernel, SpatialAttributes.strides, SpatialAttributes.pads, SpatialAttributes.ceilMode,
+        .avgPool, "Average over each (dilated) window of the spatial axes.", operands: [.required("x")],
+        attributes: [kernel, SpatialAttributes.strides, SpatialAttributes.pads, SpatialAttributes.dilations,
+                     SpatialAttributes.ceilMode,
                      AttributeSpec("count_include_pad", .bool, default: .bool(false),
                                    "count padded positions in the divisor"),
-                     SpatialAttributes.autoPad]) { try infer($0) }
+                     SpatialAttributes.autoPad]) { [try infer($0)] }
 
     static let globalAvgPool = OpSchema(
         .globalAvgPool, "Average over all spatial positions: [N, C, 1, ...].", operands: [.required("x")]) { try inferGlobal($0) }
@@ -44,10 +58,10 @@ enum PoolingOps {
     }
 
     /// [N, C, out...] with the ONNX pooling size rule.
-    private static func infer(_ context: InferenceContext) throws -> [TensorType] {
+    private static func infer(_ context: InferenceContext) throws -> TensorType {
         let x = try checkedInput(context)
         let spatial = try window(context).outputSizes(ceilMode: context.bool("ceil_mode"))
-        return [TensorType(x.dtype, Shape(Array(x.shape.dimensions.prefix(2)) + spatial.map(Dimension.fixed)))]
+        return TensorType(x.dtype, Shape(Array(x.shape.dimensions.prefix(2)) + spatial.map(Dimension.fixed)))
     }
 
     /// [N, C, 1, ...]: every spatial axis reduced to 1.

@@ -3,8 +3,8 @@
 enum ReductionOps {
     static let reduceMean = reduction(.reduceMean, "Mean over the axes (on i64, the sum divided by the count, truncated toward zero).", .numeric)
     static let reduceSum = reduction(.reduceSum, "Sum over the axes.", .numeric)
-    static let reduceMax = reduction(.reduceMax, "Maximum over the axes (NaN propagates; −inf, or the least i64, over no elements).", .numeric)
-    static let reduceMin = reduction(.reduceMin, "Minimum over the axes (NaN propagates; inf, or the greatest i64, over no elements).", .numeric)
+    static let reduceMax = reduction(.reduceMax, "Maximum over the axes (NaN propagates; on bool, whether any element is true; −inf, the least i64 or false over no elements).", .any)
+    static let reduceMin = reduction(.reduceMin, "Minimum over the axes (NaN propagates; on bool, whether every element is true; inf, the greatest i64 or true over no elements).", .any)
     static let reduceL2 = reduction(.reduceL2, "Euclidean norm √(Σx²) over the axes.", .floating)
 
     static let argmax = indexReduction(.argmax, "Index of the largest element along the axis (a NaN counts as largest, as in NumPy).")

@@ -1,4 +1,4 @@
-/// flatten, reshape, transpose, squeeze, unsqueeze: same elements, new shape.
+/// flatten, reshape, transpose, squeeze, unsqueeze: same elements, new shape, in any dtype.
 enum ReshapingOps {
     static let flatten = OpSchema(
         .flatten, "Collapses x into a matrix: [product of axes before axis, product of the rest].",
@@ -13,11 +13,13 @@ enum ReshapingOps {
     }
 
     static let reshape = OpSchema(
-        .reshape, "The same elements in a new shape; 0 copies the input dimension at that position, one -1 is inferred.",
+        .reshape, "The same elements in a new shape; 0 copies the input dimension at that position (or is a size 0 with allowzero), one -1 is inferred.",
         operands: [.required("x")],
-        attributes: [AttributeSpec("shape", .ints, default: nil, "the new shape; 0 copies the input dimension, one -1 is inferred")]) { context in
+        attributes: [AttributeSpec("shape", .ints, default: nil, "the new shape; 0 copies the input dimension, one -1 is inferred"),
+                     AttributeSpec("allowzero", .bool, default: .bool(false),
+                                   "a 0 in shape is a size 0 (an empty axis) rather than a copy of the input dimension")]) { context in
         let x = try checkedInput(context)
-        return [TensorType(x.dtype, try reshaped(x, to: context.ints("shape")))]
+        return [TensorType(x.dtype, try reshaped(x, to: context.ints("shape"), allowingZero: context.bool("allowzero")))]
     }
 
     static let transpose = OpSchema(
@@ -62,22 +64,26 @@ enum ReshapingOps {
         return [TensorType(x.dtype, Shape(dimensions))]
     }
 
-    /// Operand x, floating.
+    /// Operand x, of any dtype.
     private static func checkedInput(_ context: InferenceContext) throws -> TensorType {
-        let x = try context.operand(0, "x")
-        try ShapeRules.requireFloating(x, "x")
-        return x
+        try context.operand(0, "x")
     }
 
     /// The shape `x` takes under reshape's `shape` attribute. Named dimensions are tracked as
     /// symbols: one copied with 0 passes through, and -1 may stand for a single leftover one.
-    private static func reshaped(_ x: TensorType, to shape: [Int]) throws -> Shape {
+    /// With `allowingZero` a 0 is a size 0, and -1 cannot be inferred next to it.
+    private static func reshaped(_ x: TensorType, to shape: [Int], allowingZero: Bool) throws -> Shape {
         let written = ShapeRules.text(shape)
         guard shape.filter({ $0 == -1 }).count <= 1 else { throw Diagnostic("shape \(written) may contain -1 only once") }
         try ShapeRules.requireBelowLimit(shape, "shape values")
         var dimensions: [Dimension] = []
         for (position, value) in shape.enumerated() {
             switch value {
+            case 0 where allowingZero:
+                guard !shape.contains(-1) else {
+                    throw Diagnostic("shape \(written) cannot infer -1 next to a size 0 (allowzero)")
+                }
+                dimensions.append(.fixed(0))
             case 0:
                 guard position < x.rank else {
                     throw Diagnostic("shape value 0 at position \(position) copies an input dimension, but x \(x) has rank \(x.rank)")
@@ -86,7 +92,7 @@ enum ReshapingOps {
             case -1: dimensions.append(.fixed(1))
             case 1...: dimensions.append(.fixed(value))
             default:
-                throw Diagnostic("shape value \(value) at position \(position) is invalid (sizes are positive, 0 copies the input dimension, -1 is inferred)")
+                throw Diagnostic("shape value \(value) at position \(position) is invalid (sizes are positive, 0 copies the input dimension or with allowzero is a size 0, -1 is inferred)")
             }
         }
         let input = try ElementCount(x.shape)

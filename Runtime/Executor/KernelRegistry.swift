@@ -29,6 +29,7 @@ public struct KernelRegistry: Sendable {
         PoolingKernels(),
         NormalizationKernels(),
         ElementwiseKernels(),
+        ReductionKernels(),
         DataMovementKernels(),
     ]
 

@@ -14,8 +14,8 @@ extension ReferenceKernels {
     ]
 }
 
-/// The elements of `x` converted one by one to `target`.
-private func cast(_ x: Tensor, to target: DType) -> TensorStorage {
+/// The elements of `x` converted one by one to `target` (the rules of the `cast` op).
+func cast(_ x: Tensor, to target: DType) -> TensorStorage {
     if x.dtype == target { return x.storage }
     switch target {
     case .f32: return .f32(x.scalars)

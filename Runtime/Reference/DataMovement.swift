@@ -52,14 +52,17 @@ private func validPermutation(_ permutation: [Int], rank: Int) throws -> [Int] {
     return [shape[..<axis].reduce(1, *), shape[axis...].reduce(1, *)]
 }
 
-/// reshape: the `shape` attribute, where 0 copies the input's size on that axis and one -1 is
-/// inferred from the element count.
+/// reshape: the `shape` attribute, where 0 copies the input's size on that axis (or with
+/// `allowzero` is a size 0) and one -1 is inferred from the element count.
 @Sendable private func reshapedShape(_ shape: [Int], _ invocation: ReferenceInvocation) throws -> [Int] {
     let requested = try invocation.ints("shape")
+    let allowsZero = try invocation.bool("allowzero")
     var result: [Int] = []
     var inferredAxis: Int?
     for (axis, size) in requested.enumerated() {
         switch size {
+        case 0 where allowsZero:
+            result.append(0)
         case 0:
             guard axis < shape.count else {
                 throw Diagnostic("shape entry 0 at position \(axis) copies an axis the input \(describe(shape)) does not have")

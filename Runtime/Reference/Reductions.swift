@@ -2,14 +2,15 @@ import Foundation
 import CNNIR
 
 extension ReferenceKernels {
-    /// The reductions over axes (exact on i64 but for reduce_l2, which is floating) and the
-    /// index reductions argmax and argmin.
+    /// The reductions over axes (exact on i64 but for reduce_l2, which is floating; reduce_max
+    /// and reduce_min also on bool) and the index reductions argmax and argmin.
     static let reductionKernels: [OpKind: ReferenceKernel] = [
         .reduceSum: ReferenceKernel(numeric: Reduction(kind: .sum)),
         .reduceMean: ReferenceKernel(numeric: Reduction(kind: .mean)),
-        .reduceMax: ReferenceKernel(numeric: Reduction(kind: .maximum)),
-        .reduceMin: ReferenceKernel(numeric: Reduction(kind: .minimum)),
+        .reduceMax: booleanOrNumeric(Reduction(kind: .maximum)),
+        .reduceMin: booleanOrNumeric(Reduction(kind: .minimum)),
         .reduceL2: ReferenceKernel { invocation in
+            if try invocation.ints("axes").isEmpty, try invocation.bool("noop_with_empty_axes") { return try invocation.array(0) }
             var squares = try Reduction(kind: .sumOfSquares).compute(invocation, as: Double.self)
             squares.values = squares.values.map { $0.squareRoot() }
             return squares
@@ -17,6 +18,18 @@ extension ReferenceKernels {
         .argmax: ReferenceKernel(results: { invocation in [try indexOfExtreme(invocation, largest: true)] }),
         .argmin: ReferenceKernel(results: { invocation in [try indexOfExtreme(invocation, largest: false)] }),
     ]
+}
+
+/// `reduction` computed in `Int64` on 0 and 1 for a bool operand (maximum: whether any element
+/// is true, false over none; minimum: whether all are, true over none), numerically otherwise.
+private func booleanOrNumeric(_ reduction: Reduction) -> ReferenceKernel {
+    let numeric = ReferenceKernel(numeric: reduction)
+    return ReferenceKernel(results: { invocation in
+        guard try invocation.tensor(0).dtype == .bool else { return try numeric.run(invocation) }
+        let result = try reduction.compute(invocation, as: Int64.self)
+        let overNoElements = reduction.kind == .minimum
+        return [try Tensor(shape: result.shape, elements: result.values.map { (0...1).contains($0) ? $0 == 1 : overNoElements })]
+    })
 }
 
 /// One reduction over the `axes` attribute (all axes when empty, none with

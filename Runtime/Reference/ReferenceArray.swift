@@ -53,17 +53,6 @@ extension ShapedArray where Element == Double {
     }
 }
 
-/// Row-major strides (in elements) of a shape: the last axis has stride 1.
-func rowMajorStrides(_ shape: [Int]) -> [Int] {
-    var strides = Array(repeating: 1, count: shape.count)
-    var stride = 1
-    for axis in shape.indices.reversed() {
-        strides[axis] = stride
-        stride *= shape[axis]
-    }
-    return strides
-}
-
 /// Calls `body` with every multi-index of `shape`, in row-major order (the last axis fastest).
 func forEachIndex(in shape: [Int], _ body: ([Int]) throws -> Void) rethrows {
     guard !shape.contains(where: { $0 <= 0 }) else { return }

@@ -11,10 +11,12 @@ extension ReferenceKernels {
         .reciprocal: elementwise { _ in { x in 1 / x } },
         .erf: elementwise { _ in { x in Foundation.erf(x) } },
         .softplus: elementwise { _ in { x in x > 0 ? x + log1p(Foundation.exp(-x)) : log1p(Foundation.exp(x)) } },
+        // gelu's 1 + erf(x/√2) and 1 + tanh(u) cancel for negative x, even in Double; the same
+        // functions written as erfc(−x/√2) and 2/(1 + e^(−2u)) do not.
         .gelu: elementwise { invocation in
             try invocation.choice("approximate", GeluApproximation.allCases.map(\.rawValue)) == GeluApproximation.tanh.rawValue
-                ? { x in 0.5 * x * (1 + Foundation.tanh((2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x))) }
-                : { x in 0.5 * x * (1 + Foundation.erf(x / 2.squareRoot())) }
+                ? { x in x / (1 + Foundation.exp(-2 * (2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x))) }
+                : { x in 0.5 * x * Foundation.erfc(-x / 2.squareRoot()) }
         },
         .neg: ReferenceKernel(numeric: SignArithmetic(isNegation: true)),
         .abs: ReferenceKernel(numeric: SignArithmetic(isNegation: false)),

@@ -13,7 +13,7 @@ struct GEMMPartition: Equatable {
     /// The band granularity along the split dimension (NR for columns, MR for rows).
     var unit: Int
 
-    /// The least multiply-adds worth a band of its own (about a microsecond of one core).
+    /// The least multiply-adds worth a band of its own (about 2 µs of one core).
     static let minimumMultiplyAddsPerPart = 1 << 18
 
     /// Splits a `rows × columns × depth` product for `threadCount` threads.

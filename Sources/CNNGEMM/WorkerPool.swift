@@ -3,11 +3,13 @@ import Synchronization
 
 /// Persistent worker threads that run the parts of one job at a time, started in microseconds.
 ///
-/// `run(parts:_:)` hands part 0 to the calling thread and parts 1… to workers 1…; an idle
-/// worker spins on its own ticket for `spinNanoseconds` after its last part (so that
-/// back-to-back jobs, such as the layers of a model, start without a system call) and then
-/// parks on a condition variable. Only one job runs at a time: a thread that finds the pool
-/// busy (another job, or a part calling `run` again) runs its parts itself, one after another.
+/// `run(parts:_:)` publishes the job and wakes up to `parts - 1` workers; the calling thread
+/// and the workers then claim parts one at a time from a shared counter until none is left, so
+/// a worker that starts late (the machine is busy) leaves its part to the others instead of
+/// holding the job up. An idle worker spins on its own ticket for `spinNanoseconds` after its
+/// last job (so that back-to-back jobs, such as the layers of a model, start without a system
+/// call) and then parks on a condition variable. One job runs at a time: a thread that finds
+/// the pool busy (another job, or a part calling `run` again) runs its parts itself.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool shared by every product of the process.
     public static let shared = WorkerPool()
@@ -15,29 +17,32 @@ public final class WorkerPool: @unchecked Sendable {
     /// How long an idle worker spins before parking.
     public let spinNanoseconds: UInt64
 
-    /// One worker's ticket: the number of the job it is to run a part of.
+    /// One worker's ticket: the number of the last job it was woken for.
     private final class Ticket: Sendable {
         let job = Atomic<Int>(0)
     }
 
     private let isBusy = Atomic<Bool>(false)
+    /// The current job's part count (high 32 bits) and next unclaimed part (low 32 bits).
+    private let claims = Atomic<UInt64>(0)
     private let finishedParts = Atomic<Int>(0)
     private let wakeUp = NSCondition()
     /// The workers' tickets, worker `i` at `i - 1`; grown only by the thread holding `isBusy`.
     private var tickets: [Ticket] = []
     /// The number of the current job; changed only by the thread holding `isBusy`.
     private var jobNumber = 0
-    /// The current job; written before the tickets are published, read by the workers.
+    /// The current job; written before the claims are published, read after a part is claimed.
     private var job: ((Int) -> Void)?
 
-    /// Creates a pool whose workers spin `spinNanoseconds` before parking (workers start on
-    /// the first job that needs them).
+    /// Creates a pool whose workers spin `spinNanoseconds` before parking. Workers start on the
+    /// first job that needs them and live until the process ends.
     public init(spinNanoseconds: UInt64 = 200_000) {
         self.spinNanoseconds = spinNanoseconds
     }
 
-    /// Calls `body(part)` for every part in `0..<parts`, part 0 on the calling thread and the
-    /// others at the same time on workers, and returns when all have returned.
+    /// Calls `body(part)` once for every part in `0..<parts` (at most 2³² − 1), on the calling
+    /// thread and on up to `parts - 1` workers at the same time, and returns when all have
+    /// returned.
     public func run(parts: Int, _ body: (Int) -> Void) {
         guard parts > 1 else {
             if parts == 1 { body(0) }
@@ -52,20 +57,42 @@ public final class WorkerPool: @unchecked Sendable {
             job = escapable
             jobNumber += 1
             finishedParts.store(0, ordering: .relaxed)
+            claims.store(UInt64(parts) << 32, ordering: .releasing)
             wakeUp.lock()
             for worker in 1..<parts { tickets[worker - 1].job.store(jobNumber, ordering: .releasing) }
             wakeUp.broadcast()
             wakeUp.unlock()
-            escapable(0)
-            waitForWorkers(count: parts - 1)
+            runClaimedParts()
+            waitForParts(count: parts)
             job = nil
         }
         isBusy.store(false, ordering: .releasing)
     }
 
-    /// Spins until `count` workers have finished their parts, yielding the processor once the
-    /// wait gets long (a worker may have been descheduled).
-    private func waitForWorkers(count: Int) {
+    /// Claims and runs parts of the current job until none is left.
+    private func runClaimedParts() {
+        while let part = claimPart() {
+            job?(part)
+            finishedParts.add(1, ordering: .releasing)
+        }
+    }
+
+    /// The next unclaimed part of the current job, or `nil` when all are claimed.
+    private func claimPart() -> Int? {
+        var word = claims.load(ordering: .acquiring)
+        while word & 0xFFFF_FFFF < word >> 32 {
+            let (exchanged, original) = claims.compareExchange(expected: word, desired: word + 1,
+                                                               successOrdering: .acquiringAndReleasing,
+                                                               failureOrdering: .acquiring)
+            if exchanged { return Int(word & 0xFFFF_FFFF) }
+            word = original
+        }
+        return nil
+    }
+
+    /// Spins until `count` parts have finished, yielding the processor once the wait gets long
+    /// (the thread running the last part may have been descheduled).
+    private func waitForParts(count: Int) {
         var spins = 0
         while finishedParts.load(ordering: .acquiring) < count {
             spins += 1
@@ -77,22 +104,19 @@ public final class WorkerPool: @unchecked Sendable {
     private func startWorkers(count: Int) {
         while tickets.count < count {
             let ticket = Ticket()
-            let index = tickets.count + 1
             tickets.append(ticket)
-            let thread = Thread { [self] in work(index: index, ticket: ticket) }
-            thread.name = "cnnc-worker-\(index)"
+            let thread = Thread { [self] in work(ticket: ticket) }
+            thread.name = "cnnc-worker-\(tickets.count)"
             thread.start()
         }
     }
 
-    /// A worker's life: wait for a new ticket, run its part, report, forever.
-    private func work(index: Int, ticket: Ticket) {
+    /// A worker's life: wait for a new ticket, run the parts it can claim, forever.
+    private func work(ticket: Ticket) {
         var done = 0
         while true {
-            let next = waitForTicket(ticket, after: done)
-            job?(index)
-            done = next
-            finishedParts.add(1, ordering: .releasing)
+            done = waitForTicket(ticket, after: done)
+            runClaimedParts()
         }
     }
 

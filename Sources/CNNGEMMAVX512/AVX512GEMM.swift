@@ -1,16 +1,18 @@
 import CNNGEMMKernels
 
-/// The AVX-512 architecture: a 12 × 32 register tile of SIMD16 accumulators (24 of the 32 zmm
-/// registers), fused multiply-adds. This module is compiled for AVX-512; its code runs only
+/// The AVX-512 architecture: an 8 × 48 register tile of SIMD16 accumulators (24 of the 32 zmm
+/// registers; each step of the depth loads 3 vectors of B and broadcasts 8 floats of A for 24
+/// fused multiply-adds). This module is compiled for AVX-512; its code runs only
 /// after the dispatcher has checked the processor.
 package enum AVX512Architecture: GEMMArchitecture {
     /// 16 floats, one zmm register.
     package typealias Vector = SIMD16<Float>
 
-    /// MR × NR = 12 × 32; KC keeps a packed B panel (KC × NR) in L1, MC a packed A block in L2.
+    /// MR × NR = 8 × 48 (8 divides the channel counts of CNNs); a packed block of A (MC × KC)
+    /// stays in L2. Measured against 12 × 32, 6 × 64 and other KC/MC/NC (docs/PERFORMANCE.md).
     @inlinable
     package static var blocking: GEMMBlocking {
-        GEMMBlocking(tileRows: 12, tileColumns: 32, blockRows: 192, blockDepth: 256, blockColumns: 4096)
+        GEMMBlocking(tileRows: 8, tileColumns: 48, blockRows: 192, blockDepth: 384, blockColumns: 4080)
     }
 
     /// One fused multiply-add.

@@ -1,12 +1,12 @@
 /// Computes tiles whose last vector is cut by the right edge of C: the micro-kernel works on
 /// a scratch tile (holding copies of C, the residual and the column bias where the epilogue
 /// reads them), and only the columns inside C are copied back.
-package enum EdgeTile<Architecture: GEMMArchitecture> {
+public enum EdgeTile<Architecture: GEMMArchitecture> {
     /// Computes one tile of `rows × columns` (at most MR × NR) into `target`, through the scratch
     /// at `scratch` (`2·MR·NR + NR` floats) when `columns` is not a multiple of the vector width.
     @inlinable
-    package static func run(rows: Int, columns: Int, depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-                            target: TileTarget, scratch: UnsafeMutablePointer<Float>) {
+    public static func run(rows: Int, columns: Int, depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                           target: TileTarget, scratch: UnsafeMutablePointer<Float>) {
         let lanes = Architecture.lanes
         let vectors = (columns + lanes - 1) / lanes
         guard columns != vectors * lanes else {
@@ -37,8 +37,8 @@ package enum EdgeTile<Architecture: GEMMArchitecture> {
 
     /// Copies a `rows × columns` block between row-major matrices.
     @inlinable
-    package static func copy(rows: Int, columns: Int, from source: UnsafePointer<Float>, leading sourceLeading: Int,
-                             to destination: UnsafeMutablePointer<Float>, leading destinationLeading: Int) {
+    public static func copy(rows: Int, columns: Int, from source: UnsafePointer<Float>, leading sourceLeading: Int,
+                            to destination: UnsafeMutablePointer<Float>, leading destinationLeading: Int) {
         for row in 0..<rows {
             (destination + row * destinationLeading).update(from: source + row * sourceLeading, count: columns)
         }

@@ -12,19 +12,4 @@ public enum GEMMActivation: Sendable, Equatable {
 
     /// ReLU6, the activation of MobileNets.
     public static let relu6 = GEMMActivation.clip(lower: 0, upper: 6)
-
-    /// The activation of one vector of elements.
-    @inlinable @inline(__always)
-    package func apply<Vector: SIMD>(_ value: Vector) -> Vector where Vector.Scalar == Float {
-        switch self {
-        case .none:
-            return value
-        case .relu:
-            return pointwiseMax(value, Vector())
-        case .clip(let lower, let upper):
-            return pointwiseMin(pointwiseMax(value, Vector(repeating: lower)), Vector(repeating: upper))
-        case .leakyRelu(let slope):
-            return value.replacing(with: value * slope, where: value .< 0)
-        }
-    }
 }

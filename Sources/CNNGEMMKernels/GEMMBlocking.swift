@@ -4,49 +4,51 @@
 /// the inner dimension (KC; the depth is cut into equal blocks), with A in blocks of
 /// `blockRows` rows (MC); each block is a grid of `tileRows × tileColumns` tiles (MR × NR)
 /// computed by the micro-kernel in registers.
-package struct GEMMBlocking: Sendable, Equatable {
+public struct GEMMBlocking: Sendable, Equatable {
     /// Rows of one register tile (MR).
-    package var tileRows: Int
+    public var tileRows: Int
     /// Columns of one register tile (NR), a multiple of the vector width.
-    package var tileColumns: Int
+    public var tileColumns: Int
     /// Rows of one packed block of A (MC), a multiple of `tileRows`.
-    package var blockRows: Int
+    public var blockRows: Int
     /// The largest depth of one packed block (KC).
-    package var blockDepth: Int
+    public var blockDepth: Int
     /// Columns of one packed block of B (NC), a multiple of `tileColumns`.
-    package var blockColumns: Int
+    public var blockColumns: Int
 
-    /// Creates a blocking.
-    package init(tileRows: Int, tileColumns: Int, blockRows: Int, blockDepth: Int, blockColumns: Int) {
+    /// Creates a blocking; the block rows and columns are rounded down to whole tiles (at
+    /// least one), so that packed blocks never hold a partial panel except at C's edges.
+    @inlinable
+    public init(tileRows: Int, tileColumns: Int, blockRows: Int, blockDepth: Int, blockColumns: Int) {
         self.tileRows = tileRows
         self.tileColumns = tileColumns
-        self.blockRows = blockRows
+        self.blockRows = max(1, blockRows / tileRows) * tileRows
         self.blockDepth = blockDepth
-        self.blockColumns = blockColumns
+        self.blockColumns = max(1, blockColumns / tileColumns) * tileColumns
     }
 
     /// `value` rounded up to a multiple of `multiple`.
     @inlinable
-    package static func roundUp(_ value: Int, to multiple: Int) -> Int {
+    public static func roundUp(_ value: Int, to multiple: Int) -> Int {
         (value + multiple - 1) / multiple * multiple
     }
 
     /// The number of depth blocks of a product of inner dimension `depth` (1 when it is 0).
     @inlinable
-    package func depthBlockCount(_ depth: Int) -> Int {
+    public func depthBlockCount(_ depth: Int) -> Int {
         max(1, (depth + blockDepth - 1) / blockDepth)
     }
 
     /// The inner-dimension range of depth block `index`: the blocks have equal sizes (±1).
     @inlinable
-    package func depthBlock(_ index: Int, of depth: Int) -> Range<Int> {
+    public func depthBlock(_ index: Int, of depth: Int) -> Range<Int> {
         let count = depthBlockCount(depth)
         return (index * depth / count)..<((index + 1) * depth / count)
     }
 
     /// The floats of A packed whole: its rows padded to a multiple of MR, times the depth.
     @inlinable
-    package func packedAFloatCount(rows: Int, depth: Int) -> Int {
+    public func packedAFloatCount(rows: Int, depth: Int) -> Int {
         GEMMBlocking.roundUp(rows, to: tileRows) * depth
     }
 
@@ -54,7 +56,7 @@ package struct GEMMBlocking: Sendable, Equatable {
     /// (at 0), the packed block of B and the edge tiles, each on a 64-byte boundary, and the
     /// floats it needs in all.
     @inlinable
-    package func workspaceLayout(rows: Int, columns: Int, depth: Int) -> (bBlock: Int, edgeTiles: Int, floats: Int) {
+    public func workspaceLayout(rows: Int, columns: Int, depth: Int) -> (bBlock: Int, edgeTiles: Int, floats: Int) {
         let depthBlock = min(blockDepth, max(depth, 1))
         let aBlock = min(blockRows, GEMMBlocking.roundUp(rows, to: tileRows)) * depthBlock
         let bBlock = min(blockColumns, GEMMBlocking.roundUp(columns, to: tileColumns)) * depthBlock

@@ -1,12 +1,12 @@
 /// The blocked packed GEMM of one instruction set: loops over blocks of columns, depth and
 /// rows, packs B and A blocks into the thread's scratch, and runs the micro-kernel on each
 /// tile, applying beta on the first depth block and the epilogue on the last.
-package enum GEMMDriver<Architecture: GEMMArchitecture> {
+public enum GEMMDriver<Architecture: GEMMArchitecture> {
     /// Packs all of A (`rows × depth`, or transposed) for `multiply` with `.packed`: one
     /// packed block per depth block, `packedAFloatCount(rows:depth:)` floats in all.
     @inlinable
-    package static func packA(_ a: UnsafePointer<Float>, leading: Int, transposed: Bool, rows: Int, depth: Int,
-                              into packed: UnsafeMutablePointer<Float>) {
+    public static func packA(_ a: UnsafePointer<Float>, leading: Int, transposed: Bool, rows: Int, depth: Int,
+                             into packed: UnsafeMutablePointer<Float>) {
         let blocking = Architecture.blocking
         let paddedRows = GEMMBlocking.roundUp(rows, to: blocking.tileRows)
         for block in 0..<blocking.depthBlockCount(depth) {
@@ -20,8 +20,8 @@ package enum GEMMDriver<Architecture: GEMMArchitecture> {
     /// (`workspaceLayout(...).floats` floats, 64-byte aligned). `rows.lowerBound` must be a
     /// multiple of MR when A is packed beforehand.
     @inlinable
-    package static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
-                                 workspace: UnsafeMutablePointer<Float>) {
+    public static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
+                                workspace: UnsafeMutablePointer<Float>) {
         guard !rows.isEmpty, !columns.isEmpty else { return }
         let blocking = Architecture.blocking
         let layout = blocking.workspaceLayout(rows: operation.rows, columns: operation.columns, depth: operation.depth)
@@ -48,8 +48,8 @@ package enum GEMMDriver<Architecture: GEMMArchitecture> {
     /// The packed block of A for these rows and depth: inside A packed beforehand, or packed now
     /// into `scratch`.
     @inlinable
-    package static func packedABlock(_ operation: GEMMOperation, rows: Range<Int>, depth: Range<Int>,
-                                     scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+    public static func packedABlock(_ operation: GEMMOperation, rows: Range<Int>, depth: Range<Int>,
+                                    scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
         switch operation.a {
         case .packed(let packed):
             let paddedRows = GEMMBlocking.roundUp(operation.rows, to: Architecture.blocking.tileRows)
@@ -62,19 +62,19 @@ package enum GEMMDriver<Architecture: GEMMArchitecture> {
 
     /// One depth block's pass over a block of C: the tile grid, with beta on the first depth
     /// block and the epilogue on the last.
-    package struct BlockPass {
+    public struct BlockPass {
         /// The operation.
-        package var operation: GEMMOperation
+        public var operation: GEMMOperation
         /// The depth block.
-        package var depth: Range<Int>
+        public var depth: Range<Int>
         /// Whether this is the first depth block (beta applies).
-        package var isFirst: Bool
+        public var isFirst: Bool
         /// Whether this is the last depth block (the epilogue applies).
-        package var isLast: Bool
+        public var isLast: Bool
 
         /// Creates a pass.
         @inlinable
-        package init(operation: GEMMOperation, depth: Range<Int>, isFirst: Bool, isLast: Bool) {
+        public init(operation: GEMMOperation, depth: Range<Int>, isFirst: Bool, isLast: Bool) {
             self.operation = operation
             self.depth = depth
             self.isFirst = isFirst
@@ -83,8 +83,8 @@ package enum GEMMDriver<Architecture: GEMMArchitecture> {
 
         /// Runs the micro-kernel over the tiles of C[rows, columns] from packed blocks.
         @inlinable
-        package func run(rows: Range<Int>, columns: Range<Int>, packedA: UnsafePointer<Float>,
-                         packedB: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        public func run(rows: Range<Int>, columns: Range<Int>, packedA: UnsafePointer<Float>,
+                        packedB: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
             let blocking = Architecture.blocking
             let depthCount = depth.count
             let beta = isFirst ? operation.beta : 1

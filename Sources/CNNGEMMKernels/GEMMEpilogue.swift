@@ -34,7 +34,7 @@ public struct GEMMEpilogue: @unchecked Sendable {
 
     /// The same epilogue seen from the tile whose top-left element is C[row, column].
     @inlinable
-    package func offset(row: Int, column: Int) -> GEMMEpilogue {
+    public func offset(row: Int, column: Int) -> GEMMEpilogue {
         var moved = self
         moved.rowBias = rowBias.map { $0 + row }
         moved.columnBias = columnBias.map { $0 + column }

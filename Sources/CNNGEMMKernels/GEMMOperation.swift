@@ -1,5 +1,5 @@
 /// Where the packed GEMM reads A from.
-package enum GEMMOperandA {
+public enum GEMMOperandA {
     /// A as stored by the caller: `rows × depth` row-major with the given leading dimension,
     /// or `depth × rows` when transposed; packed block by block during the product.
     case unpacked(UnsafePointer<Float>, leadingDimension: Int, transposed: Bool)
@@ -9,34 +9,34 @@ package enum GEMMOperandA {
 
 /// One product `C = epilogue(A·B + beta·C)` as handed to an instruction set's driver: sizes,
 /// operands with their layouts, and what to do with the finished tiles.
-package struct GEMMOperation {
+public struct GEMMOperation {
     /// Rows of A and C (M).
-    package var rows: Int
+    public var rows: Int
     /// Columns of B and C (N).
-    package var columns: Int
+    public var columns: Int
     /// Columns of A, rows of B (K).
-    package var depth: Int
+    public var depth: Int
     /// The left operand.
-    package var a: GEMMOperandA
+    public var a: GEMMOperandA
     /// The right operand: `depth × columns` row-major, or `columns × depth` when transposed.
-    package var b: UnsafePointer<Float>
+    public var b: UnsafePointer<Float>
     /// The distance between consecutive stored rows of B.
-    package var leadingB: Int
+    public var leadingB: Int
     /// Whether B is stored transposed.
-    package var transposeB: Bool
+    public var transposeB: Bool
     /// The result, `rows × columns` row-major.
-    package var c: UnsafeMutablePointer<Float>
+    public var c: UnsafeMutablePointer<Float>
     /// The distance between consecutive rows of C.
-    package var leadingC: Int
+    public var leadingC: Int
     /// The scale of C's previous contents: 0 overwrites C without reading it.
-    package var beta: Float
+    public var beta: Float
     /// Bias, residual and activation applied to each finished tile.
-    package var epilogue: GEMMEpilogue
+    public var epilogue: GEMMEpilogue
 
     /// Creates an operation.
     @inlinable
-    package init(rows: Int, columns: Int, depth: Int, a: GEMMOperandA, b: UnsafePointer<Float>, leadingB: Int,
-                 transposeB: Bool, c: UnsafeMutablePointer<Float>, leadingC: Int, beta: Float, epilogue: GEMMEpilogue) {
+    public init(rows: Int, columns: Int, depth: Int, a: GEMMOperandA, b: UnsafePointer<Float>, leadingB: Int,
+                transposeB: Bool, c: UnsafeMutablePointer<Float>, leadingC: Int, beta: Float, epilogue: GEMMEpilogue) {
         self.rows = rows
         self.columns = columns
         self.depth = depth

@@ -5,16 +5,18 @@
 ///
 /// Full tiles use `Rows = MR` and `Vectors = NR / lanes`; edge tiles use fewer rows or vectors,
 /// reading the same packed panels.
-package enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchitecture> {
+public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchitecture> {
     /// The vector type of the architecture.
-    package typealias Vector = Architecture.Vector
+    public typealias Vector = Architecture.Vector
+    /// The accumulators of one tile.
+    public typealias Sums = InlineArray<Rows, InlineArray<Vectors, Vector>>
 
     /// Computes the tile `a-panel · b-panel` over `depth` steps into `target`.
     @inlinable @inline(__always)
-    package static func run(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, target: TileTarget) {
+    public static func run(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, target: TileTarget) {
         let blocking = Architecture.blocking
         let vectorBytes = MemoryLayout<Vector>.stride
-        var sums = InlineArray<Rows, InlineArray<Vectors, Vector>>(repeating: InlineArray(repeating: Vector()))
+        var sums = Sums(repeating: InlineArray(repeating: Vector()))
         var aStep = a
         var bStep = UnsafeRawPointer(b)
         for _ in 0..<depth {
@@ -35,33 +37,91 @@ package enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchit
         store(sums, into: target)
     }
 
-    /// Finishes the sums and stores them.
+    /// Finishes the sums (beta, then the epilogue) and stores them. Each step is a loop over the
+    /// whole tile with its condition outside, so that the unrolled code keeps the tile in
+    /// registers and tests each condition once per tile.
     @inlinable @inline(__always)
-    package static func store(_ sums: InlineArray<Rows, InlineArray<Vectors, Vector>>, into target: TileTarget) {
-        let lanes = Vector.scalarCount
-        let beta = Vector(repeating: target.beta)
+    public static func store(_ sums: Sums, into target: TileTarget) {
+        var values = sums
+        if target.beta == 1 {
+            forEachVector(target.c, leading: target.leadingC) { row, column, previous in
+                values[unchecked: row][unchecked: column] += previous
+            }
+        } else if target.beta != 0 {
+            let beta = Vector(repeating: target.beta)
+            forEachVector(target.c, leading: target.leadingC) { row, column, previous in
+                values[unchecked: row][unchecked: column] = Architecture.multiplyAdd(
+                    values[unchecked: row][unchecked: column], beta, previous)
+            }
+        }
+        if let epilogue = target.epilogue {
+            finish(&values, epilogue)
+        }
         for row in 0..<Rows {
             let cRow = UnsafeMutableRawPointer(target.c + row * target.leadingC)
             for column in 0..<Vectors {
-                let offset = column * MemoryLayout<Vector>.stride
-                var value = sums[unchecked: row][unchecked: column]
-                if target.beta == 1 {
-                    value += cRow.loadUnaligned(fromByteOffset: offset, as: Vector.self)
-                } else if target.beta != 0 {
-                    value = Architecture.multiplyAdd(value, beta, cRow.loadUnaligned(fromByteOffset: offset, as: Vector.self))
-                }
-                if let epilogue = target.epilogue {
-                    if let rowBias = epilogue.rowBias { value += Vector(repeating: rowBias[row]) }
-                    if let columnBias = epilogue.columnBias {
-                        value += UnsafeRawPointer(columnBias + column * lanes).loadUnaligned(as: Vector.self)
-                    }
-                    if let residual = epilogue.residual {
-                        let residualRow = residual + row * epilogue.residualLeadingDimension + column * lanes
-                        value += UnsafeRawPointer(residualRow).loadUnaligned(as: Vector.self)
-                    }
-                    value = epilogue.activation.apply(value)
-                }
-                cRow.storeBytes(of: value, toByteOffset: offset, as: Vector.self)
+                cRow.storeBytes(of: values[unchecked: row][unchecked: column],
+                                toByteOffset: column * MemoryLayout<Vector>.stride, as: Vector.self)
+            }
+        }
+    }
+
+    /// Adds the biases and the residual, then applies the activation.
+    @inlinable @inline(__always)
+    public static func finish(_ values: inout Sums, _ epilogue: GEMMEpilogue) {
+        if let rowBias = epilogue.rowBias {
+            for row in 0..<Rows {
+                let bias = Vector(repeating: rowBias[row])
+                for column in 0..<Vectors { values[unchecked: row][unchecked: column] += bias }
+            }
+        }
+        if let columnBias = epilogue.columnBias {
+            for column in 0..<Vectors {
+                let bias = UnsafeRawPointer(columnBias).loadUnaligned(fromByteOffset: column * MemoryLayout<Vector>.stride,
+                                                                     as: Vector.self)
+                for row in 0..<Rows { values[unchecked: row][unchecked: column] += bias }
+            }
+        }
+        if let residual = epilogue.residual {
+            forEachVector(residual, leading: epilogue.residualLeadingDimension) { row, column, addend in
+                values[unchecked: row][unchecked: column] += addend
+            }
+        }
+        let zero = Vector()
+        switch epilogue.activation {
+        case .none:
+            break
+        case .relu:
+            forEachValue(&values) { $0.replacing(with: zero, where: $0.lanes(below: zero)) }
+        case .clip(let lower, let upper):
+            let lowerVector = Vector(repeating: lower), upperVector = Vector(repeating: upper)
+            forEachValue(&values) { value in
+                let raised = value.replacing(with: lowerVector, where: value.lanes(below: lowerVector))
+                return raised.replacing(with: upperVector, where: upperVector.lanes(below: raised))
+            }
+        case .leakyRelu(let slope):
+            forEachValue(&values) { $0.replacing(with: $0 * slope, where: $0.lanes(below: zero)) }
+        }
+    }
+
+    /// Calls `body(row, column, vector)` with each vector of a tile-shaped block of a matrix.
+    @inlinable @inline(__always)
+    public static func forEachVector(_ matrix: UnsafePointer<Float>, leading: Int,
+                                     _ body: (Int, Int, Vector) -> Void) {
+        for row in 0..<Rows {
+            let matrixRow = UnsafeRawPointer(matrix + row * leading)
+            for column in 0..<Vectors {
+                body(row, column, matrixRow.loadUnaligned(fromByteOffset: column * MemoryLayout<Vector>.stride, as: Vector.self))
+            }
+        }
+    }
+
+    /// Replaces each vector of the tile by `transform` of it.
+    @inlinable @inline(__always)
+    public static func forEachValue(_ values: inout Sums, _ transform: (Vector) -> Vector) {
+        for row in 0..<Rows {
+            for column in 0..<Vectors {
+                values[unchecked: row][unchecked: column] = transform(values[unchecked: row][unchecked: column])
             }
         }
     }

@@ -4,12 +4,12 @@
 /// A block of A (`rows × depth`) becomes panels of MR rows, each stored step by step of the
 /// depth (`MR` consecutive floats per step); a block of B (`depth × columns`) becomes panels
 /// of NR columns, each stored row by row (`NR` consecutive floats per step).
-package enum Packing<Architecture: GEMMArchitecture> {
+public enum Packing<Architecture: GEMMArchitecture> {
     /// Packs A[rows, depth] (A stored `rows × depth` with leading dimension `leading`, or
     /// transposed) into `packed`, `roundUp(rows.count, MR) · depth.count` floats.
     @inlinable
-    package static func packA(_ a: UnsafePointer<Float>, leading: Int, transposed: Bool, rows: Range<Int>,
-                              depth: Range<Int>, into packed: UnsafeMutablePointer<Float>) {
+    public static func packA(_ a: UnsafePointer<Float>, leading: Int, transposed: Bool, rows: Range<Int>,
+                             depth: Range<Int>, into packed: UnsafeMutablePointer<Float>) {
         let tileRows = Architecture.blocking.tileRows
         let depthCount = depth.count
         var panel = packed
@@ -22,14 +22,16 @@ package enum Packing<Architecture: GEMMArchitecture> {
                     destination.update(from: source, count: panelRows)
                     (destination + panelRows).update(repeating: 0, count: tileRows - panelRows)
                 }
+            } else if panelRows == tileRows {
+                let source = a + panelStart * leading + depth.lowerBound
+                for step in 0..<depthCount {
+                    for row in 0..<tileRows { panel[step * tileRows + row] = source[row * leading + step] }
+                }
             } else {
-                for row in 0..<tileRows {
-                    if row < panelRows {
-                        let source = a + (panelStart + row) * leading + depth.lowerBound
-                        for step in 0..<depthCount { panel[step * tileRows + row] = source[step] }
-                    } else {
-                        for step in 0..<depthCount { panel[step * tileRows + row] = 0 }
-                    }
+                panel.update(repeating: 0, count: tileRows * depthCount)
+                for row in 0..<panelRows {
+                    let source = a + (panelStart + row) * leading + depth.lowerBound
+                    for step in 0..<depthCount { panel[step * tileRows + row] = source[step] }
                 }
             }
             panel += tileRows * depthCount
@@ -39,8 +41,8 @@ package enum Packing<Architecture: GEMMArchitecture> {
     /// Packs B[depth, columns] (B stored `depth × columns` with leading dimension `leading`,
     /// or transposed) into `packed`, `depth.count · roundUp(columns.count, NR)` floats.
     @inlinable
-    package static func packB(_ b: UnsafePointer<Float>, leading: Int, transposed: Bool, depth: Range<Int>,
-                              columns: Range<Int>, into packed: UnsafeMutablePointer<Float>) {
+    public static func packB(_ b: UnsafePointer<Float>, leading: Int, transposed: Bool, depth: Range<Int>,
+                             columns: Range<Int>, into packed: UnsafeMutablePointer<Float>) {
         let tileColumns = Architecture.blocking.tileColumns
         let depthCount = depth.count
         var panel = packed
@@ -71,8 +73,8 @@ package enum Packing<Architecture: GEMMArchitecture> {
 
     /// Copies `count` rows of NR floats, `leading` apart, into consecutive rows of `packed`.
     @inlinable @inline(__always)
-    package static func copyFullRows(_ source: UnsafePointer<Float>, leading: Int, count: Int,
-                                     into packed: UnsafeMutablePointer<Float>) {
+    public static func copyFullRows(_ source: UnsafePointer<Float>, leading: Int, count: Int,
+                                    into packed: UnsafeMutablePointer<Float>) {
         typealias Vector = Architecture.Vector
         let vectorsPerRow = Architecture.blocking.tileColumns / Vector.scalarCount
         let rowBytes = Architecture.blocking.tileColumns * MemoryLayout<Float>.stride

@@ -1,10 +1,10 @@
 /// Runs the micro-kernel instance for a tile of `rows` rows and `Vectors` vectors per row:
 /// integer generic parameters are compile-time constants, so every edge size has its own
 /// fully unrolled instance.
-package enum TileRowsDispatch<let Vectors: Int, Architecture: GEMMArchitecture> {
-    /// Computes a tile of `rows` rows (1 through 12, at most the architecture's MR).
+public enum TileRowsDispatch<let Vectors: Int, Architecture: GEMMArchitecture> {
+    /// Computes a tile of `rows` rows (1 through 8, at most the architecture's MR).
     @inlinable
-    package static func run(rows: Int, depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, target: TileTarget) {
+    public static func run(rows: Int, depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, target: TileTarget) {
         switch rows {
         case 1: MicroTile<1, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
         case 2: MicroTile<2, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
@@ -14,26 +14,21 @@ package enum TileRowsDispatch<let Vectors: Int, Architecture: GEMMArchitecture> 
         case 6: MicroTile<6, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
         case 7: MicroTile<7, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
         case 8: MicroTile<8, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
-        case 9: MicroTile<9, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
-        case 10: MicroTile<10, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
-        case 11: MicroTile<11, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
-        case 12: MicroTile<12, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
         default: break
         }
     }
 }
 
 /// Runs the micro-kernel instance for a tile of `rows` rows and `vectors` vectors per row.
-package enum TileDispatch<Architecture: GEMMArchitecture> {
-    /// Computes a tile of `rows` rows (1 through 12) and `vectors` vectors (1 through 4).
+public enum TileDispatch<Architecture: GEMMArchitecture> {
+    /// Computes a tile of `rows` rows (1 through 8) and `vectors` vectors (1 through 3).
     @inlinable
-    package static func run(rows: Int, vectors: Int, depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-                            target: TileTarget) {
+    public static func run(rows: Int, vectors: Int, depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                           target: TileTarget) {
         switch vectors {
         case 1: TileRowsDispatch<1, Architecture>.run(rows: rows, depth: depth, a: a, b: b, target: target)
         case 2: TileRowsDispatch<2, Architecture>.run(rows: rows, depth: depth, a: a, b: b, target: target)
         case 3: TileRowsDispatch<3, Architecture>.run(rows: rows, depth: depth, a: a, b: b, target: target)
-        case 4: TileRowsDispatch<4, Architecture>.run(rows: rows, depth: depth, a: a, b: b, target: target)
         default: break
         }
     }

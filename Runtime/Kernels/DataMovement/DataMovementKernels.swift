@@ -1,10 +1,16 @@
 import CNNIR
 
-/// Fast f32 kernels for the ops that move elements: concat, pad, transpose, resize, and the
-/// shape-only ops (flatten, reshape, squeeze, unsqueeze) as copies.
+/// Fast f32 kernels for the ops that move elements: concat, pad, transpose, resize; slice,
+/// split, expand and tile as strided views of the input; depth_to_space and space_to_depth as
+/// transposes of a six-axis view; and the shape-only ops (flatten, reshape, squeeze, unsqueeze)
+/// as copies. Other element types run on the reference kernels.
 public struct DataMovementKernels: KernelFamily {
-    /// The ops this family has a kernel for (every configuration, f32).
-    public static let operations: Set<OpKind> = [.concat, .flatten, .reshape, .squeeze, .unsqueeze, .transpose, .pad, .resize]
+    /// The ops this family has a kernel for (every configuration, f32; resize but for
+    /// antialiased downsampling and extrapolating tf_crop_and_resize).
+    public static let operations: Set<OpKind> = [
+        .concat, .flatten, .reshape, .squeeze, .unsqueeze, .transpose, .pad, .resize,
+        .slice, .split, .expand, .tile, .depthToSpace, .spaceToDepth,
+    ]
 
     /// Creates the family.
     public init() {}
@@ -33,6 +39,11 @@ public struct DataMovementKernels: KernelFamily {
             return kernel
         case .resize:
             return try ResizeKernel(request, input: input, output: output)
+        case .slice, .split, .expand, .tile:
+            return try StridedCopyKernel(name: op.rawValue, views: StridedViews.views(request, input: input, results: shapes.results))
+        case .depthToSpace, .spaceToDepth:
+            let (view, permutation) = try StridedViews.spaceDepthTranspose(request, input: input, output: output)
+            return TransposeKernel(input: view, permutation: permutation)
         default:
             guard elementCount(input) == elementCount(output) else {
                 throw request.node.error("\(op) keeps the element count, found \(input) -> \(output)")

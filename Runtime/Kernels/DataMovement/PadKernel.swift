@@ -47,7 +47,7 @@ struct PadKernel: Kernel {
         }
         name = "pad:" + mode
         rows = OutputRows(shape: shape)
-        inputStrides = contiguousStrides(input)
+        inputStrides = rowMajorStrides(input)
         sources = AxisTables(tables)
         self.fill = fill
         let width = shape.last ?? 1, begin = pads.isEmpty ? 0 : pads[rank - 1], inputWidth = input.last ?? 1

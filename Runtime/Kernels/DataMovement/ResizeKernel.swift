@@ -1,7 +1,8 @@
 import CNNIR
 
-/// resize (nearest with its four rounding modes, N-linear; the four coordinate transformation
-/// modes), from per-axis index and weight tables built at preparation (`ResizeSampling`).
+/// resize (nearest with its four rounding modes, n-linear; every coordinate transformation
+/// mode), from per-axis index and weight tables built at preparation from the `ResizePlan`
+/// (at most two inputs per position and axis).
 ///
 /// A run walks the output rows (every axis but the last). For each row it lists the input rows
 /// that contribute and their weights (one row per axis that only picks, two per axis that
@@ -33,43 +34,39 @@ struct ResizeKernel: Kernel {
     /// of the current output row and of the one before fit together.
     var cacheSlots: Int { 2 * contributionCapacity }
 
-    /// The kernel for `request` (attributes mode, scales or sizes, coordinate_transformation_mode,
-    /// nearest_mode); throws a `Diagnostic` at the node for attributes that do not fit the input
-    /// or a result shape that differs from what they give.
-    init(_ request: KernelRequest, input: [Int], output: [Int]) throws {
-        let node = request.node
-        let scales = try request.numbersAttribute("scales"), sizes = try request.intsAttribute("sizes")
-        guard scales.isEmpty != sizes.isEmpty, max(scales.count, sizes.count) == input.count else {
-            throw node.error("give exactly one of 'scales' and 'sizes', with one entry per axis of the input (\(input.count))")
+    /// The kernel for `request` from its `ResizePlan`, or `nil` when some output position reads
+    /// more than two inputs along an axis (antialiased downsampling) or maps outside the input
+    /// (tf_crop_and_resize's extrapolation): those run on the reference kernels. Throws a
+    /// `Diagnostic` at the node for attributes that do not fit the input or a result shape that
+    /// differs from what they give.
+    init?(_ request: KernelRequest, input: [Int], output: [Int]) throws {
+        let plan: ResizePlan
+        do {
+            plan = try ResizePlan(attributes: request.attributes, inputShape: input)
+        } catch let diagnostic as Diagnostic {
+            throw request.node.error(diagnostic.message)
         }
-        let linear = try request.choiceAttribute("mode", ["nearest", "linear"]) == "linear"
-        let coordinateMode = try request.choiceAttribute("coordinate_transformation_mode",
-                                                   ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric"])
-        let nearestMode = try request.choiceAttribute("nearest_mode", ["round_prefer_floor", "round_prefer_ceil", "floor", "ceil"])
+        guard plan.outputShape == output else {
+            throw request.node.error("resize of \(input) gives \(plan.outputShape), the result type is \(output)")
+        }
         var indexTables: [[Int]] = [], weightTables: [[Float]] = [], blends: [Bool] = []
-        for axis in input.indices {
-            let scale: Double, target: Double, size: Int
-            if sizes.isEmpty {
-                guard scales[axis] > 0, scales[axis].isFinite else { throw node.error("scales must be positive, found \(scales)") }
-                (scale, target) = (scales[axis], Double(input[axis]) * scales[axis])
-                size = Int(exactly: target.rounded(.down)) ?? -1
-            } else {
-                (size, target) = (sizes[axis], Double(sizes[axis]))
-                scale = target / Double(input[axis])
+        for axisTaps in plan.taps {
+            var first: [Int] = [], second: [Int] = [], firstWeights: [Float] = [], secondWeights: [Float] = []
+            for position in axisTaps {
+                guard let taps = position, let tap = taps.first, taps.count <= 2 else { return nil }
+                let other = taps.count == 2 ? taps[1] : ResizePlan.Tap(index: tap.index, weight: 0)
+                first.append(tap.index)
+                second.append(other.index)
+                firstWeights.append(Float(tap.weight))
+                secondWeights.append(Float(other.weight))
             }
-            guard axis < output.count, size == output[axis], input[axis] > 0 || size == 0 else {
-                throw node.error("resize of \(input) gives \(size) positions on axis \(axis), the result type is \(output)")
-            }
-            let sampling = ResizeSampling(input: input[axis], output: size, scale: scale, target: target, linear: linear,
-                                          coordinateMode: coordinateMode, nearestMode: nearestMode)
-            indexTables.append(sampling.firstIndices + sampling.secondIndices)
-            weightTables.append(sampling.firstWeights + sampling.secondWeights)
-            blends.append(sampling.blends)
+            indexTables.append(first + second)
+            weightTables.append(firstWeights + secondWeights)
+            blends.append(secondWeights.contains { $0 != 0 })
         }
-        guard output.count == input.count else { throw node.error("resize keeps the rank: \(input) -> \(output)") }
-        name = linear ? "resize:linear" : "resize:nearest"
+        name = try request.choiceAttribute("mode", as: ResizeMode.self) == .linear ? "resize:linear" : "resize:nearest"
         rows = OutputRows(shape: output)
-        inputStrides = contiguousStrides(input)
+        inputStrides = rowMajorStrides(input)
         indices = AxisTables(indexTables)
         weights = AxisTables(weightTables)
         self.blends = blends

@@ -31,7 +31,7 @@ struct TransposeKernel: Kernel {
     /// The kernel for an input of shape `input` permuted by `permutation` (output axis `i` is
     /// input axis `permutation[i]`).
     init(input: [Int], permutation: [Int]) {
-        let strides = contiguousStrides(input)
+        let strides = rowMajorStrides(input)
         walk = CoalescedAxes(sizes: permutation.map { input[$0] }, strides: [permutation.map { strides[$0] }])
         let rank = walk.sizes.count
         if rank <= 1 || walk.innerStride(0) == 1 {

@@ -1,6 +1,5 @@
-/// add, sub, mul, div and prelu with broadcasting: one generic loop, specialized per op, that
-/// runs a `BroadcastPlan` row by row with a SIMD inner loop for each operand layout
-/// (both contiguous, one repeated element on either side, or both repeated).
+/// add, sub, mul, div, pow, prelu and the two-operand max and min, with broadcasting: the
+/// generic `combineBroadcast` loop, specialized per op.
 ///
 /// The kernel is not generic: `run` picks the op once and calls the loop with a concrete
 /// operation type, so each op gets its own specialized, inlined loop.
@@ -14,64 +13,24 @@ struct BinaryBroadcastKernel: Kernel {
     var workspaceBytes: Int { 0 }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        switch operation {
-        case .add: combineAll(Addition.self, buffers)
-        case .subtract: combineAll(Subtraction.self, buffers)
-        case .multiply: combineAll(Multiplication.self, buffers)
-        case .divide: combineAll(Division.self, buffers)
-        case .parametricRectify: combineAll(ParametricRectification.self, buffers)
-        }
-    }
-
-    /// Every row of the plan combined with `Operation`.
-    @inline(__always)
-    private func combineAll<Operation: BinaryVectorOperation>(_ operation: Operation.Type, _ buffers: KernelBuffers) {
         let a = buffers.floatInput(0), b = buffers.floatInput(1), y = buffers.floatOutput(0)
-        let inner = plan.innerSize, aIsContiguous = plan.aIsContiguous, bIsContiguous = plan.bIsContiguous
-        var outputOffset = 0
-        plan.rows.forEach { aOffset, bOffset in
-            combineRow(Operation.self, a + aOffset, aIsContiguous, b + bOffset, bIsContiguous, y + outputOffset, count: inner)
-            outputOffset += inner
-        }
+        operation.combine(plan, a, b, y)
     }
+}
 
-    /// `y[i] = a[i or 0] ∘ b[i or 0]` for `i` in `0..<count`, 16 lanes at a time.
+extension BinaryOperator {
+    /// `y = a ∘ b` over `plan` with this operator's specialized loop.
     @inline(__always)
-    private func combineRow<Operation: BinaryVectorOperation>(_ operation: Operation.Type,
-                                                              _ a: UnsafePointer<Float>, _ aIsContiguous: Bool,
-                                                              _ b: UnsafePointer<Float>, _ bIsContiguous: Bool,
-                                                              _ y: UnsafeMutablePointer<Float>, count: Int) {
-        guard count > 0 else { return }
-        var index = 0
-        switch (aIsContiguous, bIsContiguous) {
-        case (true, true):
-            while index + 16 <= count {
-                y.storeFloatVector(Operation.combine(a.loadFloatVector(at: index), b.loadFloatVector(at: index)), at: index)
-                index += 16
-            }
-        case (true, false):
-            let repeated = FloatVector(repeating: b[0])
-            while index + 16 <= count {
-                y.storeFloatVector(Operation.combine(a.loadFloatVector(at: index), repeated), at: index)
-                index += 16
-            }
-        case (false, true):
-            let repeated = FloatVector(repeating: a[0])
-            while index + 16 <= count {
-                y.storeFloatVector(Operation.combine(repeated, b.loadFloatVector(at: index)), at: index)
-                index += 16
-            }
-        case (false, false):
-            let value = Operation.combine(FloatVector(repeating: a[0]), FloatVector(repeating: b[0]))
-            while index + 16 <= count {
-                y.storeFloatVector(value, at: index)
-                index += 16
-            }
+    func combine(_ plan: BroadcastPlan, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
+        switch self {
+        case .add: combineBroadcast(Addition.self, plan, a, b, y)
+        case .subtract: combineBroadcast(Subtraction.self, plan, a, b, y)
+        case .multiply: combineBroadcast(Multiplication.self, plan, a, b, y)
+        case .divide: combineBroadcast(Division.self, plan, a, b, y)
+        case .power: combineBroadcast(Power.self, plan, a, b, y)
+        case .maximum: combineBroadcast(Maximum.self, plan, a, b, y)
+        case .minimum: combineBroadcast(Minimum.self, plan, a, b, y)
+        case .parametricRectify: combineBroadcast(ParametricRectification.self, plan, a, b, y)
         }
-        guard index < count else { return }
-        let rest = count - index
-        let aTail = aIsContiguous ? a.loadPartialFloatVector(at: index, count: rest) : FloatVector(repeating: a[0])
-        let bTail = bIsContiguous ? b.loadPartialFloatVector(at: index, count: rest) : FloatVector(repeating: b[0])
-        y.storePartialFloatVector(Operation.combine(aTail, bTail), at: index, count: rest)
     }
 }

@@ -30,12 +30,12 @@ struct BroadcastPlan: Sendable {
 
     /// The strides with which an operand of `shape` is read along each axis of `output`:
     /// 0 on broadcast axes, its row-major stride elsewhere.
-    private static func strides(of shape: [Int], to output: [Int], node: Node) throws -> [Int] {
+    static func strides(of shape: [Int], to output: [Int], node: Node) throws -> [Int] {
         let leading = output.count - shape.count
         guard leading >= 0 else {
             throw node.error("operand shape \(shape) does not broadcast to the result shape \(output)")
         }
-        let own = contiguousStrides(shape)
+        let own = rowMajorStrides(shape)
         var strides = Array(repeating: 0, count: output.count)
         for axis in shape.indices {
             guard shape[axis] == output[leading + axis] || shape[axis] == 1 else {

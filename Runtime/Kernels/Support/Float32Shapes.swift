@@ -16,10 +16,13 @@ struct Float32Shapes {
     var results: [[Int]]
 
     /// The shapes of `request`, or `nil` when an operand or result is not f32 (those nodes run on
-    /// the reference kernels). Throws a `Diagnostic` at the node when a shape is not static or
-    /// when the node has fewer operands or results than `minimumOperands` / one.
-    init?(_ request: KernelRequest, minimumOperands: Int = 1) throws {
-        guard request.isFloat32Only else { return nil }
+    /// the reference kernels) — except the operands at `boolOperands` and, with `boolResults`,
+    /// the results, which must be bool instead (a comparison's result, where's condition).
+    /// Throws a `Diagnostic` at the node when a shape is not static or when the node has fewer
+    /// operands or results than `minimumOperands` / one.
+    init?(_ request: KernelRequest, minimumOperands: Int = 1, boolOperands: Set<Int> = [], boolResults: Bool = false) throws {
+        let operandsFit = request.operandTypes.enumerated().allSatisfy { $0.element.dtype == (boolOperands.contains($0.offset) ? .bool : .f32) }
+        guard operandsFit, request.resultTypes.allSatisfy({ $0.dtype == (boolResults ? .bool : .f32) }) else { return nil }
         guard request.operandTypes.count >= minimumOperands, !request.resultTypes.isEmpty else {
             throw request.node.error("expected at least \(minimumOperands) operand(s) and one result, found \(request.operandTypes.count) and \(request.resultTypes.count)")
         }

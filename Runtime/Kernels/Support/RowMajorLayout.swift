@@ -2,7 +2,7 @@
 func elementCount(_ shape: [Int]) -> Int { shape.reduce(1, *) }
 
 /// Row-major strides, in elements, of a shape: the last axis has stride 1.
-func contiguousStrides(_ shape: [Int]) -> [Int] {
+func rowMajorStrides(_ shape: [Int]) -> [Int] {
     var strides = Array(repeating: 1, count: shape.count)
     var stride = 1
     for axis in shape.indices.reversed() {

@@ -111,6 +111,26 @@ final class GraphAssembly {
         }
     }
 
+    /// The i64 graph inputs that the IR value `name` is computed from (through any nodes), or nil
+    /// when it is computed from none or also from a graph input of another element type (a value
+    /// that is only known at run time). Giving those inputs' values at import makes it a constant.
+    func integerInputs(feeding name: String) -> Set<String>? {
+        let inputTypes = Dictionary(inputs.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        var producers: [String: Node] = [:]
+        for node in nodes { for result in node.results { producers[result.name] = node } }
+        var pending = [name], seen: Set<String> = [], found: Set<String> = []
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if let type = inputTypes[next] {
+                guard type.dtype == .i64 else { return nil }
+                found.insert(next)
+            } else if let node = producers[next] {
+                pending += node.operands
+            }
+        }
+        return found.isEmpty ? nil : found
+    }
+
     /// Appends `node` and records the types of its results.
     func append(_ node: Node) {
         nodes.append(node)

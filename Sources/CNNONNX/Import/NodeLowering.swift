@@ -103,12 +103,18 @@ final class NodeLowering {
     }
 
     /// The unsupported feature of input `index` (`role`) being known only at run time; a graph
-    /// input used so is recorded, so that its value can be given at import.
+    /// input used so, or the i64 graph inputs it is computed from, are recorded, so that their
+    /// values can be given at import.
     private func runTimeInput(_ index: Int, _ role: String) -> UnsupportedFeature {
         let name = node.input[index]
         if assembly.inputs.contains(where: { $0.name == name }) {
             assembly.inputsReadAtImport.insert(name)
             return UnsupportedFeature(detail: "with its \(role) given at run time (graph input '\(name)'; give its value at import)")
+        }
+        if case .value(let computed)? = optionalInput(index), let sources = assembly.integerInputs(feeding: computed) {
+            assembly.inputsReadAtImport.formUnion(sources)
+            let names = sources.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return UnsupportedFeature(detail: "with its \(role) computed at run time from graph input\(sources.count == 1 ? "" : "s") \(names) (give \(sources.count == 1 ? "its value" : "their values") at import)")
         }
         return UnsupportedFeature(detail: "with its \(role) computed at run time")
     }

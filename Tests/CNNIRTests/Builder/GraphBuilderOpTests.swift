@@ -160,6 +160,18 @@ import Testing
         #expect(try b.build().nodes.count == 3, "a rejected split adds no node")
     }
 
+    @Test func maxPoolWithIndicesGivesTwoResults() throws {
+        let values = try Values()
+        let b = values.b
+        let pooled = try b.maxPoolWithIndices(values.x, kernel: [2, 2], strides: [2, 2], columnMajor: true, names: ["y", "where"])
+        #expect(pooled.values.type == TensorType(.f32, [2, 4, 4, 4]))
+        #expect(pooled.indices.type == TensorType(.i64, [2, 4, 4, 4]))
+        try b.output(pooled.indices)
+        let node = try #require(try b.build().nodes.first)
+        #expect(node.results.map(\.name) == ["y", "where"])
+        #expect(node.attributes == ["kernel": .ints([2, 2]), "strides": .ints([2, 2]), "storage_order": .int(1)])
+    }
+
     @Test func typedArgumentsBecomeAttributes() throws {
         let values = try Values()
         let b = values.b

@@ -7,6 +7,22 @@ import CNNIR
         #expect(try infer(.reshape, [f32(2, 3, 4)], ["shape": .ints([-1])]) == f32(24))
         #expect(try infer(.reshape, [f32(2, 3, 4)], ["shape": .ints([4, 0, 2])]) == f32(4, 3, 2))
         #expect(try infer(.reshape, [f32(2, 3, 4)], ["shape": .ints([6, 4])]) == f32(6, 4))
+        #expect(try infer(.reshape, [f32(0, 3, 4)], ["shape": .ints([3, 4, 0]), "allowzero": .bool(true)]) == f32(3, 4, 0))
+        #expect(try infer(.reshape, [f32(0, 3, 4)], ["shape": .ints([0, 12])]) == f32(0, 12))
+    }
+
+    @Test(arguments: [DType.f64, .i64, .bool])
+    func elementMovingOpsTakeAnyDType(_ dtype: DType) throws {
+        let x = TensorType(dtype, [2, 1, 3])
+        #expect(try infer(.reshape, [x], ["shape": .ints([3, 2])]) == TensorType(dtype, [3, 2]))
+        #expect(try infer(.flatten, [x]) == TensorType(dtype, [2, 3]))
+        #expect(try infer(.transpose, [x]) == TensorType(dtype, [3, 1, 2]))
+        #expect(try infer(.squeeze, [x]) == TensorType(dtype, [2, 3]))
+        #expect(try infer(.unsqueeze, [x], ["axes": .ints([0])]) == TensorType(dtype, [1, 2, 1, 3]))
+        #expect(try infer(.identity, [x]) == x)
+        #expect(try infer(.concat, [x, TensorType(dtype, [2, 4, 3])], ["axis": .int(1)]) == TensorType(dtype, [2, 5, 3]))
+        #expect(try infer(.pad, [x], ["pads": .ints([1, 0, 0, 0, 0, 2]), "mode": .string("edge")]) == TensorType(dtype, [3, 1, 5]))
+        #expect(inferenceError(.concat, [x, f32(2, 1, 3)], ["axis": .int(1)]) == (dtype == .f32 ? nil : "input 1 must be \(dtype) like input 0, found f32[2,1,3]"))
     }
 
     @Test func reshapeErrors() {
@@ -18,7 +34,9 @@ import CNNIR
                 == "cannot reshape x f32[2,3,4] (24 elements) to [5,-1]: 24 is not divisible by 5")
         #expect(inferenceError(.reshape, x, ["shape": .ints([5, 5])]) == "cannot reshape x f32[2,3,4] (24 elements) to [5,5] (25 elements)")
         #expect(inferenceError(.reshape, x, ["shape": .ints([-2, 12])])
-                == "shape value -2 at position 0 is invalid (sizes are positive, 0 copies the input dimension, -1 is inferred)")
+                == "shape value -2 at position 0 is invalid (sizes are positive, 0 copies the input dimension or with allowzero is a size 0, -1 is inferred)")
+        #expect(inferenceError(.reshape, [f32(0, 3)], ["shape": .ints([0, -1]), "allowzero": .bool(true)])
+                == "shape [0,-1] cannot infer -1 next to a size 0 (allowzero)")
     }
 
     @Test func concatAlongAnyAxis() throws {
@@ -68,14 +86,20 @@ import CNNIR
     @Test func resizeByScalesOrSizes() throws {
         #expect(try infer(.resize, [f32(1, 3, 5, 5)], ["scales": .floats([1, 1, 0.5, 1.5])]) == f32(1, 3, 2, 7))
         #expect(try infer(.resize, [f32(1, 3, 5, 5)], ["sizes": .ints([1, 3, 10, 12]), "mode": .string("linear")]) == f32(1, 3, 10, 12))
-        #expect(inferenceError(.resize, [f32(1, 3, 5, 5)]) == "resize needs exactly one of scales or sizes, found neither")
-        #expect(inferenceError(.resize, [f32(1, 3, 5, 5)], ["scales": .floats([1, 1, 2, 2]), "sizes": .ints([1, 3, 10, 10])])
-                == "resize needs exactly one of scales or sizes, found both")
+        #expect(inferenceError(.resize, [f32(1, 3, 5, 5)]) == "resize needs scales or sizes, found neither")
+        #expect(try infer(.resize, [f32(1, 3, 5, 5)], ["scales": .floats([1, 1, 0.7, 0.7]), "sizes": .ints([1, 3, 4, 4])]) == f32(1, 3, 4, 4))
+        #expect(inferenceError(.resize, [f32(1, 3, 5, 5)], ["scales": .floats([1, 1, 2, 2]), "sizes": .ints([3, 10])])
+                == "sizes must have 4 values (one per axis of x), found [3,10]")
+        #expect(inferenceError(.resize, [f32(2, 2)], ["sizes": .ints([3, 3]), "roi": .floats([0, 0, 1, 1])])
+                == "roi applies only to coordinate_transformation_mode tf_crop_and_resize, found half_pixel")
+        #expect(inferenceError(.resize, [f32(2, 2)], ["sizes": .ints([3, 3]), "roi": .floats([0, 1]),
+                                                      "coordinate_transformation_mode": .string("tf_crop_and_resize")])
+                == "roi must have 4 finite values (start per axis of x, then end per axis), found [0.0, 1.0]")
         #expect(inferenceError(.resize, [f32(1, 3, 5, 5)], ["scales": .floats([2, 2])])
                 == "scales must have 4 values (one per axis of x), found [2.0, 2.0]")
         #expect(inferenceError(.resize, [f32(1, 3, 1, 1)], ["scales": .floats([1, 1, 0.5, 1])])
                 == "output size on axis 2 would be 0.0 (input 1 × scale 0.5); it must be 1 to 2147483647")
         #expect(inferenceError(.resize, [f32(1, 3, 5, 5)], ["scales": .floats([1, 1, 2, 2]), "coordinate_transformation_mode": .string("tf")])
-                == "coordinate_transformation_mode must be one of half_pixel, pytorch_half_pixel, align_corners, asymmetric; found \"tf\"")
+                == "coordinate_transformation_mode must be one of half_pixel, half_pixel_symmetric, pytorch_half_pixel, align_corners, asymmetric, tf_crop_and_resize; found \"tf\"")
     }
 }

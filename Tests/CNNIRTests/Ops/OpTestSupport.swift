@@ -17,11 +17,11 @@ func infer(_ op: OpKind, _ operands: [TensorType], _ attributes: Attributes = [:
     try op.schema.inferResultTypes(operands: operands, attributes: attributes).first
 }
 
-/// The message of the diagnostic `op` throws for the operands and attributes, or `nil` if
-/// inference succeeds.
-func inferenceError(_ op: OpKind, _ operands: [TensorType], _ attributes: Attributes = [:]) -> String? {
+/// The message of the diagnostic `op` throws for the operands and attributes (and a node of
+/// `resultCount` results), or `nil` if inference succeeds.
+func inferenceError(_ op: OpKind, _ operands: [TensorType], _ attributes: Attributes = [:], resultCount: Int = 1) -> String? {
     do {
-        _ = try op.schema.inferResultTypes(operands: operands, attributes: attributes)
+        _ = try op.schema.inferResultTypes(operands: operands, attributes: attributes, resultCount: resultCount)
         return nil
     } catch let diagnostic as Diagnostic {
         return diagnostic.message

@@ -19,6 +19,8 @@ import CNNIR
         #expect(inferenceError(.reduceL2, [i64(2)]) == "x must have a floating type (f32 or f64), found i64[2]")
         #expect(inferenceError(.reduceMean, [boolean(2)]) == "x must have a numeric type (f32, f64 or i64), found bool[2]")
         #expect((try? infer(.reduceMin, [i64(2, 3)], ["axes": .ints([0])])) == i64(1, 3))
+        #expect((try? infer(.reduceMax, [boolean(2, 3)], ["axes": .ints([1]), "keepdims": .bool(false)])) == boolean(2))
+        #expect(inferenceError(.reduceSum, [boolean(2)]) == "x must have a numeric type (f32, f64 or i64), found bool[2]")
     }
 
     @Test(arguments: [OpKind.argmax, .argmin])

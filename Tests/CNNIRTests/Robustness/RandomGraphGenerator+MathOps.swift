@@ -4,8 +4,8 @@ import CNNIR
 extension RandomGraphGenerator {
     /// A reduction over a random subset of axes (possibly negative, possibly none), with
     /// random keepdims and noop_with_empty_axes.
-    mutating func reductionCandidate(floatingOnly: Bool) -> NodeCandidate {
-        let x = data(dtype: floatingOnly ? floatingDType() : numericDType(), ranks: 0...5)
+    mutating func reductionCandidate(_ accepted: ElementKinds) -> NodeCandidate {
+        let x = data(dtype: dtype(among: accepted), ranks: 0...5)
         let rank = x.type.rank
         let axes = (0..<rank).filter { _ in random.chance(0.4) }.shuffled(using: &random).map { random.chance(0.3) ? $0 - rank : $0 }
         return NodeCandidate([x], ["axes": .ints(axes), "keepdims": .bool(random.chance(0.5)),

@@ -11,6 +11,15 @@ extension RandomGraphGenerator {
     /// Any element type: mostly floating, sometimes `i64` or `bool`.
     mutating func anyDType() -> DType { random.chance(0.8) ? numericDType() : .bool }
 
+    /// An element type among `kinds`.
+    mutating func dtype(among kinds: ElementKinds) -> DType {
+        switch kinds {
+        case .floating: return floatingDType()
+        case .numeric: return numericDType()
+        case .any: return anyDType()
+        }
+    }
+
     /// A size for a static axis: mostly small, sometimes 1, rarely large.
     mutating func size() -> Int {
         if random.chance(0.15) { return 1 }

@@ -1,7 +1,7 @@
 import CNNIR
 
 /// Recipes for constants and the data-movement ops: concat, flatten, reshape, transpose, pad,
-/// squeeze and unsqueeze.
+/// squeeze and unsqueeze, all on any element type.
 extension RandomGraphGenerator {
     /// A constant of any element type, rank 0 to 3 (rarely with an empty axis).
     mutating func constantCandidate() -> NodeCandidate {
@@ -12,7 +12,7 @@ extension RandomGraphGenerator {
 
     /// concat of one to four values that differ only along the (possibly negative) axis.
     mutating func concatCandidate() -> NodeCandidate {
-        let dtype = floatingDType()
+        let dtype = anyDType()
         let first = data(dtype: dtype, ranks: 1...5)
         let rank = first.type.rank
         let axis = random.int(in: 0...(rank - 1))
@@ -31,7 +31,7 @@ extension RandomGraphGenerator {
 
     /// flatten at any axis from `-rank` to `rank`.
     mutating func flattenCandidate() -> NodeCandidate {
-        let x = data(dtype: floatingDType(), ranks: 1...5)
+        let x = data(dtype: anyDType(), ranks: 1...5)
         let rank = x.type.rank
         return NodeCandidate([x], ["axis": .int(random.int(in: -rank...rank))])
     }
@@ -39,7 +39,7 @@ extension RandomGraphGenerator {
     /// reshape to a random factorization of the element count, with `0` (copy) and `-1` (infer)
     /// entries; a named batch axis is kept by a leading `0`.
     mutating func reshapeCandidate() -> NodeCandidate {
-        let dtype = floatingDType()
+        let dtype = anyDType()
         let x = random.chance(0.8)
             ? staticData(dtype: dtype, ranks: 1...5)
             : .newInput(TensorType(dtype, Shape([.named(random.pick(dimensionNames))] + (0..<random.int(in: 1...3)).map { _ in .fixed(size()) })))
@@ -58,14 +58,14 @@ extension RandomGraphGenerator {
 
     /// transpose by a random permutation, or with the default (reversed axes).
     mutating func transposeCandidate() -> NodeCandidate {
-        let x = data(dtype: floatingDType(), ranks: 0...5)
+        let x = data(dtype: anyDType(), ranks: 0...5)
         let permutation = random.chance(0.3) ? [] : Array(0..<x.type.rank).shuffled(using: &random)
         return NodeCandidate([x], ["perm": .ints(permutation)])
     }
 
     /// pad over every axis in each mode; reflect pads stay below the axis size.
     mutating func padCandidate() -> NodeCandidate {
-        let x = data(dtype: floatingDType(), ranks: 1...5)
+        let x = data(dtype: anyDType(), ranks: 1...5)
         let mode = random.pick(["constant", "reflect", "edge"])
         let dimensions = x.type.shape.dimensions
         let pads = (0..<(2 * dimensions.count)).map { index in
@@ -77,7 +77,7 @@ extension RandomGraphGenerator {
 
     /// squeeze of some or all size-1 axes.
     mutating func squeezeCandidate() -> NodeCandidate {
-        let dtype = floatingDType()
+        let dtype = anyDType()
         let x: OperandChoice
         if random.chance(0.5) {
             var dimensions = shape(rank: random.int(in: 0...3)).dimensions
@@ -94,7 +94,7 @@ extension RandomGraphGenerator {
 
     /// unsqueeze at one or two distinct (possibly negative) axes of the output.
     mutating func unsqueezeCandidate() -> NodeCandidate {
-        let x = data(dtype: floatingDType(), ranks: 0...4)
+        let x = data(dtype: anyDType(), ranks: 0...4)
         let count = random.int(in: 1...2)
         let outputRank = x.type.rank + count
         let axes = random.distinct(count, of: 0..<outputRank).map { random.chance(0.3) ? $0 - outputRank : $0 }

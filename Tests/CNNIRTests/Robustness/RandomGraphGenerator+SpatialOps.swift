@@ -40,12 +40,14 @@ extension RandomGraphGenerator {
         attributes["kernel"] = .ints(kernel)
         attributes["strides"] = .ints(optionalList(spatialRank) { $0.int(in: 1...3) })
         attributes["ceil_mode"] = .bool(random.chance(0.5))
-        if isMax {
-            attributes["dilations"] = .ints(optionalList(spatialRank) { $0.int(in: 1...2) })
-        } else {
+        attributes["dilations"] = .ints(optionalList(spatialRank) { $0.int(in: 1...2) })
+        guard isMax else {
             attributes["count_include_pad"] = .bool(random.chance(0.5))
+            return NodeCandidate([x], attributes)
         }
-        return NodeCandidate([x], attributes)
+        let withIndices = random.chance(0.3)
+        if withIndices { attributes["storage_order"] = .int(random.int(in: 0...1)) }
+        return NodeCandidate([x], attributes, resultCount: withIndices ? 2 : 1)
     }
 
     /// batch_norm (`[N, C, ...]`, rank 2 and up) or instance_norm (rank 3 and up) with per-channel parameters.

@@ -74,8 +74,8 @@ struct RandomGraphGenerator {
     }
 
     /// The proposal of the recipe for `op`. Ops without attributes and with one operand of any
-    /// floating type (relu, sigmoid, tanh, silu, hard_swish, identity, sqrt, exp, log,
-    /// reciprocal, erf, softplus) share the last recipe; an
+    /// floating type (relu, sigmoid, tanh, silu, hard_swish, sqrt, exp, log, reciprocal, erf,
+    /// softplus) share the last recipe; an
     /// op added to `OpKind` later falls there too, and the coverage test reports it if that
     /// recipe never fits it.
     private mutating func candidate(for op: OpKind) -> NodeCandidate {
@@ -104,7 +104,9 @@ struct RandomGraphGenerator {
         case .mse: return meanSquaredErrorCandidate()
         case .slice: return sliceCandidate()
         case .split: return splitCandidate()
-        case .reduceMean, .reduceSum, .reduceMax, .reduceMin, .reduceL2: return reductionCandidate(floatingOnly: op == .reduceL2)
+        case .reduceL2: return reductionCandidate(.floating)
+        case .reduceMean, .reduceSum: return reductionCandidate(.numeric)
+        case .reduceMax, .reduceMin: return reductionCandidate(.any)
         case .argmax, .argmin: return indexReductionCandidate()
         case .pow: return powerCandidate()
         case .neg, .abs: return NodeCandidate([data(dtype: numericDType(), ranks: 0...5)])
@@ -116,6 +118,7 @@ struct RandomGraphGenerator {
         case .tile: return tileCandidate()
         case .cast: return NodeCandidate([data(dtype: anyDType(), ranks: 0...5)], ["to": .string(random.pick(DType.allCases).rawValue)])
         case .depthToSpace, .spaceToDepth: return spaceDepthCandidate(intoSpace: op == .depthToSpace)
+        case .identity: return NodeCandidate([data(dtype: anyDType(), ranks: 0...5)])
         default: return NodeCandidate([data(dtype: floatingDType(), ranks: 0...5)])
         }
     }
@@ -192,7 +195,7 @@ struct NodeCandidate {
     var operands: [OperandChoice]
     /// The attributes, possibly including values equal to the defaults (normalization drops them).
     var attributes: Attributes
-    /// How many results the node declares (more than one only for split).
+    /// How many results the node declares (more than one only for split and max_pool with indices).
     var resultCount: Int
 
     /// Creates a proposal.
@@ -201,4 +204,14 @@ struct NodeCandidate {
         self.attributes = attributes
         self.resultCount = resultCount
     }
+}
+
+/// The element types a recipe's operand may take.
+enum ElementKinds {
+    /// f32 or f64.
+    case floating
+    /// f32, f64 or i64.
+    case numeric
+    /// Every element type, bool included.
+    case any
 }

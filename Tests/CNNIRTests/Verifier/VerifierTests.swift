@@ -86,7 +86,7 @@ import CNNIR
         ], outputs: ["p"])
         #expect(Self.problems(graph) == [
             "model.ir:4:3: error: node %p (max_pool): attribute 'ceil_mode' of max_pool must be true or false, found an integer",
-            "model.ir:4:3: error: node %p (max_pool): unknown attribute 'stride' for max_pool; known attributes: kernel, strides, pads, dilations, ceil_mode, auto_pad",
+            "model.ir:4:3: error: node %p (max_pool): unknown attribute 'stride' for max_pool; known attributes: kernel, strides, pads, dilations, ceil_mode, auto_pad, storage_order",
             "model.ir:4:3: error: node %p (max_pool): missing required attribute 'kernel' (a list of integers)",
         ])
     }

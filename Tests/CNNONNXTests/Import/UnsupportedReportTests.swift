@@ -1,5 +1,5 @@
 import CNNIR
-import CNNONNX
+@testable import CNNONNX
 import CNNRuntime
 import Testing
 
@@ -64,5 +64,20 @@ import Testing
         let imported = try ONNXImporter.import(factory.model, file: "test.onnx", inputValues: ["shape": try Tensors.ints([3, 4])])
         #expect(imported.graph.inputs.map(\.name) == ["x"])
         #expect(imported.graph.outputTypes == [TensorType(.f32, [3, 4])])
+    }
+
+    @Test func padsComputedFromAnIntegerInputNameThatInput() throws {
+        var factory = ModelFactory(opset: 18)
+        factory.input("x", [2, 3])
+        factory.input("amount", [2], type: .int64)
+        factory.node("Concat", ["amount", "amount"], ["pads"], name: "pads", [Attribute.int("axis", 0)])
+        factory.node("Pad", ["x", "pads"], ["y"], name: "pad")
+        factory.output("y")
+        let error = #expect(throws: DiagnosticList.self) { try factory.imported() }
+        #expect(error?.diagnostics.first?.message
+            == "unsupported: Pad with its pads computed at run time from graph input 'amount' (give its value at import) (opset 18) at node pad in test.onnx")
+        #expect(ONNXImporter.inputsReadAtImport(factory.model, file: "test.onnx", inputValues: [:]) == ["amount"])
+        let imported = try ONNXImporter.import(factory.model, file: "test.onnx", inputValues: ["amount": try Tensors.ints([1, 0])])
+        #expect(imported.graph.outputTypes == [TensorType(.f32, [4, 3])])
     }
 }

@@ -59,6 +59,31 @@ struct DataMovementTests: RuntimeTestHelpers {
         #expect(try evaluate(.dropout, [x]) == x)
     }
 
+    @Test("reshape, flatten, transpose, squeeze, unsqueeze, concat and pad copy i64 and bool elements exactly")
+    func anyElementType() throws {
+        let large = try Tensor(shape: [1, 2, 2], elements: [(1 << 60) + 1, -7, Int64.max, Int64.min] as [Int64])
+        #expect(try evaluate(.reshape, [large], ["shape": .ints([4])]) == Tensor(shape: [4], elements: [(1 << 60) + 1, -7, Int64.max, Int64.min] as [Int64]))
+        #expect(try evaluate(.flatten, [large]) == Tensor(shape: [1, 4], elements: [(1 << 60) + 1, -7, Int64.max, Int64.min] as [Int64]))
+        #expect(try evaluate(.transpose, [large], ["perm": .ints([0, 2, 1])])
+                == Tensor(shape: [1, 2, 2], elements: [(1 << 60) + 1, Int64.max, -7, Int64.min] as [Int64]))
+        #expect(try evaluate(.squeeze, [large]) == Tensor(shape: [2, 2], elements: [(1 << 60) + 1, -7, Int64.max, Int64.min] as [Int64]))
+        #expect(try evaluate(.unsqueeze, [large], ["axes": .ints([-1])]).shape == [1, 2, 2, 1])
+        #expect(try evaluate(.concat, [large, large], ["axis": .int(0)]).elements(as: Int64.self).suffix(2) == [Int64.max, Int64.min])
+        #expect(try evaluate(.pad, [large], ["pads": .ints([0, 0, 1, 0, 0, 0]), "value": .float(-2.7)]).elements(as: Int64.self)
+                == [-2, (1 << 60) + 1, -7, -2, Int64.max, Int64.min])
+        let flags = try Tensor(shape: [3], elements: [true, false, false])
+        #expect(try evaluate(.pad, [flags], ["pads": .ints([1, 2]), "mode": .string("reflect")])
+                == Tensor(shape: [6], elements: [false, true, false, false, false, true]))
+        #expect(try evaluate(.pad, [flags], ["pads": .ints([1, 0]), "value": .float(0.5)]) == Tensor(shape: [4], elements: [true, true, false, false]))
+    }
+
+    @Test("reshape with allowzero keeps a 0 as an empty axis")
+    func reshapeAllowingZero() throws {
+        let empty = try Tensor(shape: [0, 3, 4], elements: [] as [Float])
+        #expect(try evaluate(.reshape, [empty], ["shape": .ints([3, 4, 0]), "allowzero": .bool(true)]).shape == [3, 4, 0])
+        #expect(try evaluate(.reshape, [empty], ["shape": .ints([0, 4, 3])]).shape == [0, 4, 3])
+    }
+
     @Test("constant gives its literal with the literal's type")
     func constant() throws {
         let floats = TensorLiteral(type: TensorType(.f32, [2]), storage: .floating([1.5, -2]))

@@ -33,6 +33,31 @@ struct PoolingTests: RuntimeTestHelpers {
         expectValues(try evaluate(.maxPool, [try series()], ["kernel": .ints([2]), "dilations": .ints([2])]), [1, 1, 3], [2, 5, 3])
     }
 
+    @Test("max_pool's indices count the first maximum over the flattened input, row- or column-major in the plane")
+    func maxPoolIndices() throws {
+        // Two planes of 3×3: 0…8 and 9…17 with the centre raised; 2×2 windows, stride 1.
+        var values = (0..<18).map(Double.init)
+        values[4] = 20
+        values[13] = 20
+        let x = try tensor([1, 2, 3, 3], values)
+        let rowMajor = try ReferenceKernels.evaluate(.maxPool, operands: [x], attributes: ["kernel": .ints([2, 2])], resultCount: 2)
+        expectValues(rowMajor[0], [1, 2, 2, 2], [20, 20, 20, 20, 20, 20, 20, 20])
+        #expect(rowMajor[1] == (try Tensor(shape: [1, 2, 2, 2], elements: [4, 4, 4, 4, 13, 13, 13, 13] as [Int64])))
+        let plain = try ReferenceKernels.evaluate(.maxPool, operands: [try iota([1, 1, 2, 3])], attributes: ["kernel": .ints([2, 2]), "storage_order": .int(1)],
+                                                  resultCount: 2)
+        // The maxima sit at (1, 1) and (1, 2): column-major positions 1 + 1·2 and 1 + 2·2.
+        #expect(plain[1] == (try Tensor(shape: [1, 1, 1, 2], elements: [3, 5] as [Int64])))
+    }
+
+    @Test("avg_pool with dilation 2 averages every other element; count_include_pad counts the padded taps")
+    func avgPoolDilated() throws {
+        // Windows {0,2}, {1,3}, {2,4} of [1,5,2,4,3].
+        expectValues(try evaluate(.avgPool, [try series()], ["kernel": .ints([2]), "dilations": .ints([2])]), [1, 1, 3], [1.5, 4.5, 2.5])
+        // With pads [1, 1]: windows {-1,1}, {0,2}, {1,3}, {2,4}, {3,5}.
+        expectValues(try evaluate(.avgPool, [try series()], ["kernel": .ints([2]), "dilations": .ints([2]), "pads": .ints([1, 1]),
+                                                             "count_include_pad": .bool(true)]), [1, 1, 5], [2.5, 1.5, 4.5, 2.5, 2])
+    }
+
     @Test("avg_pool divides by the window inside the input, or with count_include_pad by the padded window")
     func avgPoolPadding() throws {
         let x = try tensor([1, 1, 3], [1, 2, 3])

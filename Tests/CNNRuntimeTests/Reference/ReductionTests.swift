@@ -31,6 +31,25 @@ struct ReductionTests: RuntimeTestHelpers {
         #expect(try evaluate(.reduceMax, [try tensor([3], [1, .nan, 2])]).doubles[0].isNaN)
     }
 
+    @Test("with noop_with_empty_axes and no axes every reduction, reduce_l2 included, returns x unchanged")
+    func noop() throws {
+        let x = try tensor([3], [-2, 0.5, 3])
+        for op in [OpKind.reduceSum, .reduceMean, .reduceMax, .reduceMin, .reduceL2] {
+            #expect(try evaluate(op, [x], ["noop_with_empty_axes": .bool(true)]) == x, "\(op)")
+        }
+    }
+
+    @Test("reduce_max and reduce_min on bool are any and all (false and true over no elements)")
+    func booleans() throws {
+        let x = try Tensor(shape: [2, 3], elements: [true, false, false, false, false, false])
+        #expect(try evaluate(.reduceMax, [x], ["axes": .ints([1])]) == Tensor(shape: [2, 1], elements: [true, false]))
+        #expect(try evaluate(.reduceMin, [x], ["axes": .ints([0]), "keepdims": .bool(false)]) == Tensor(shape: [3], elements: [false, false, false]))
+        #expect(try evaluate(.reduceMin, [try Tensor(shape: [2], elements: [true, true])]) == Tensor(shape: [1], elements: [true]))
+        let empty = try Tensor(shape: [2, 0], elements: [] as [Bool])
+        #expect(try evaluate(.reduceMax, [empty], ["axes": .ints([1])]) == Tensor(shape: [2, 1], elements: [false, false]))
+        #expect(try evaluate(.reduceMin, [empty], ["axes": .ints([1])]) == Tensor(shape: [2, 1], elements: [true, true]))
+    }
+
     @Test("i64 reductions are exact beyond 2^53, and the i64 mean truncates toward zero")
     func integers() throws {
         let x = try Tensor(shape: [3], elements: [1 << 60, 1, -7] as [Int64])

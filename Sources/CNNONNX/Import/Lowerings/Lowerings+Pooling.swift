@@ -1,16 +1,15 @@
 import CNNIR
 
 extension Lowerings {
-    /// MaxPool, AveragePool, GlobalAveragePool and GlobalMaxPool.
+    /// MaxPool (with its Indices output when used), AveragePool, GlobalAveragePool and GlobalMaxPool.
     static let pooling: [String: Lowering] = [
         "MaxPool": { lowering in
-            try lowering.requireUnusedOutputs(from: 1, "Indices")
-            return [try lowering.emit1(.maxPool, [try lowering.input(0)], try poolAttributes(lowering))]
+            var attributes = try poolAttributes(lowering)
+            guard lowering.isOutputUsed(1) else { return [try lowering.emit1(.maxPool, [try lowering.input(0)], attributes)] }
+            attributes["storage_order"] = .int(try lowering.int("storage_order", default: 0))
+            return try lowering.emit(.maxPool, [try lowering.input(0)], attributes, resultCount: 2)
         },
         "AveragePool": { lowering in
-            if let dilations = try lowering.ints("dilations"), dilations.contains(where: { $0 != 1 }) {
-                throw UnsupportedFeature(detail: "with dilations \(dilations)")
-            }
             var attributes = try poolAttributes(lowering)
             attributes["count_include_pad"] = .bool(try lowering.int("count_include_pad", default: 0) != 0)
             return [try lowering.emit1(.avgPool, [try lowering.input(0)], attributes)]

@@ -46,8 +46,8 @@ extension Lowerings {
 
     /// Reshape: the shape input (known at import, possibly holding named dimensions from a
     /// `Shape`) becomes the `shape` attribute. A named dimension at the position where x has it
-    /// is copied with 0; one other named dimension becomes -1. With allowzero, a 0 would make an
-    /// empty axis, which is unsupported.
+    /// is copied with 0 (without allowzero); one other named dimension becomes -1. With
+    /// allowzero, a 0 in the shape is an empty axis.
     private static let reshape: Lowering = { lowering in
         let x = try lowering.input(0)
         let type = try lowering.type(of: x)
@@ -57,7 +57,6 @@ extension Lowerings {
         for (position, dimension) in requested.enumerated() {
             switch dimension {
             case .fixed(let size):
-                if size == 0 && allowZero { throw UnsupportedFeature(detail: "with allowzero=1 and a 0 in shape (empty tensors)") }
                 shape.append(size)
             case .named:
                 if position < type.rank, type.shape[position] == dimension, !allowZero {
@@ -69,7 +68,9 @@ extension Lowerings {
                 }
             }
         }
-        return [try lowering.emit1(.reshape, [x], ["shape": .ints(shape)])]
+        var attributes: Attributes = ["shape": .ints(shape)]
+        if allowZero && shape.contains(0) { attributes["allowzero"] = .bool(true) }
+        return [try lowering.emit1(.reshape, [x], attributes)]
     }
 
     /// Expand: x broadcast with the shape input. A named dimension of the shape that x has on the

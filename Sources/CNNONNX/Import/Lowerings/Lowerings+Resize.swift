@@ -13,9 +13,10 @@ extension Lowerings {
                                coordinates: .asymmetric, nearest: .floor)]
     }
 
-    /// Resize. roi is read only by tf_crop_and_resize, which is unsupported, as are cubic mode,
-    /// antialiasing and exclude_outside with linear mode. axes (opset 18) name the axes scales
-    /// or sizes give; a keep_aspect_ratio_policy other than stretch turns sizes into one scale.
+    /// Resize. roi is read only by tf_crop_and_resize (with extrapolation_value); antialias and
+    /// exclude_outside only by linear mode (cubic is unsupported). axes (opset 18) name the axes
+    /// scales or sizes (and roi) give; a keep_aspect_ratio_policy other than stretch turns sizes
+    /// into one scale and the sizes it rounds to.
     private static let resize: Lowering = { lowering in
         let mode = try interpolationMode(lowering)
         guard lowering.opset >= 11 else {
@@ -24,24 +25,35 @@ extension Lowerings {
         }
         let coordinateText = try lowering.string("coordinate_transformation_mode", default: "half_pixel")
         guard let coordinates = CoordinateTransformation(rawValue: coordinateText) else {
-            throw UnsupportedFeature(detail: "with coordinate_transformation_mode '\(coordinateText)'")
+            throw lowering.error("coordinate_transformation_mode '\(coordinateText)' is not an ONNX value")
         }
         let nearestText = try lowering.string("nearest_mode", default: "round_prefer_floor")
         guard let nearest = NearestMode(rawValue: nearestText) else { throw lowering.error("nearest_mode '\(nearestText)' is not an ONNX value") }
-        if try lowering.int("antialias", default: 0) != 0 { throw UnsupportedFeature(detail: "with antialias=1") }
-        if mode == .linear, try lowering.int("exclude_outside", default: 0) != 0 { throw UnsupportedFeature(detail: "with exclude_outside=1") }
         var scales = try lowering.doublesInput(2, "scales") ?? []
         var sizes = try lowering.intsInput(3, "sizes") ?? []
         let rank = try lowering.inputType(0).rank
         let axes = try lowering.ints("axes") ?? Array(0..<rank)
         let policy = try lowering.string("keep_aspect_ratio_policy", default: "stretch")
         if !sizes.isEmpty, policy != "stretch" {
-            scales = try keptAspectScales(lowering, sizes: sizes, axes: axes, policy: policy)
-            sizes = []
+            (scales, sizes) = try keptAspect(lowering, sizes: sizes, axes: axes, policy: policy)
+        }
+        var extra = Attributes()
+        if coordinates == .tfCropAndResize {
+            if let roi = try lowering.doublesInput(1, "roi"), roi.count == 2 * axes.count {
+                extra["roi"] = .floats(try spread(Array(roi.prefix(axes.count)), axes: axes, lowering, filler: { _ in 0 })
+                                       + spread(Array(roi.suffix(axes.count)), axes: axes, lowering, filler: { _ in 1 }))
+            } else if lowering.hasInput(1) {
+                throw lowering.error("roi must have \(2 * axes.count) values (start and end per axis)")
+            }
+            extra["extrapolation_value"] = .float(try lowering.float("extrapolation_value", default: 0))
+        }
+        if mode == .linear {
+            extra["antialias"] = .bool(try lowering.int("antialias", default: 0) != 0)
+            extra["exclude_outside"] = .bool(try lowering.int("exclude_outside", default: 0) != 0)
         }
         return [try emitResize(lowering, mode: mode, scales: try spread(scales, axes: axes, lowering, filler: { _ in 1 }),
                                sizes: try spread(sizes, axes: axes, lowering, filler: { axis in try staticSize(lowering, axis) }),
-                               coordinates: coordinates, nearest: nearest)]
+                               coordinates: coordinates, nearest: nearest, extra: extra)]
     }
 
     /// The interpolation mode: nearest or linear (`bilinear` in old files); cubic is unsupported.
@@ -79,34 +91,30 @@ extension Lowerings {
         return size
     }
 
-    /// The one scale of keep_aspect_ratio_policy not_larger (the smallest size ratio) or
-    /// not_smaller (the largest) on `axes`, 1 elsewhere. ONNX rounds the output sizes to nearest,
-    /// the IR's scales round down; when they differ the policy is unsupported.
-    private static func keptAspectScales(_ lowering: NodeLowering, sizes: [Int], axes: [Int], policy: String) throws -> [Double] {
+    /// keep_aspect_ratio_policy not_larger (the smallest size ratio) or not_smaller (the
+    /// largest): that one scale on `axes`, and the sizes it gives, rounded half up as ONNX does.
+    private static func keptAspect(_ lowering: NodeLowering, sizes: [Int], axes: [Int], policy: String) throws -> (scales: [Double], sizes: [Int]) {
         guard policy == "not_larger" || policy == "not_smaller" else {
             throw lowering.error("keep_aspect_ratio_policy must be stretch, not_larger or not_smaller, found \(policy)")
         }
         let rank = try lowering.inputType(0).rank
-        let ratios = try zip(axes, sizes).map { axis, size in Double(size) / Double(try staticSize(lowering, axis < 0 ? axis + rank : axis)) }
-        guard let scale = policy == "not_larger" ? ratios.min() : ratios.max() else { return [] }
-        for axis in axes {
-            let input = Double(try staticSize(lowering, axis < 0 ? axis + rank : axis))
-            if (scale * input).rounded(.down) != (scale * input).rounded(.toNearestOrAwayFromZero) {
-                throw UnsupportedFeature(detail: "with keep_aspect_ratio_policy '\(policy)' where the output sizes round up")
-            }
-        }
-        return Array(repeating: scale, count: axes.count)
+        let inputs = try axes.map { axis in Double(try staticSize(lowering, axis < 0 ? axis + rank : axis)) }
+        let ratios = zip(sizes, inputs).map { Double($0) / $1 }
+        guard let scale = policy == "not_larger" ? ratios.min() : ratios.max() else { return ([], []) }
+        return (Array(repeating: scale, count: axes.count), inputs.map { Int((scale * $0 + 0.5).rounded(.down)) })
     }
 
-    /// The resize node.
+    /// The resize node: sizes when given (with scales too only when both are, for
+    /// keep_aspect_ratio_policy), else scales; `extra` adds the other attributes.
     private static func emitResize(_ lowering: NodeLowering, mode: ResizeMode, scales: [Double], sizes: [Int],
-                                   coordinates: CoordinateTransformation, nearest: NearestMode) throws -> ImportedValue {
-        var attributes: Attributes = [
-            "mode": .string(mode.rawValue),
-            "coordinate_transformation_mode": .string(coordinates.rawValue),
-            "nearest_mode": .string(nearest.rawValue),
-        ]
-        if sizes.isEmpty { attributes["scales"] = .floats(scales) } else { attributes["sizes"] = .ints(sizes) }
+                                   coordinates: CoordinateTransformation, nearest: NearestMode,
+                                   extra: Attributes = Attributes()) throws -> ImportedValue {
+        var attributes = extra
+        attributes["mode"] = .string(mode.rawValue)
+        attributes["coordinate_transformation_mode"] = .string(coordinates.rawValue)
+        attributes["nearest_mode"] = .string(nearest.rawValue)
+        if !scales.isEmpty { attributes["scales"] = .floats(scales) }
+        if !sizes.isEmpty { attributes["sizes"] = .ints(sizes) }
         return try lowering.emit1(.resize, [try lowering.input(0)], attributes)
     }
 }

@@ -38,4 +38,19 @@ struct KernelTestHarnessTests {
         #expect(KernelHarness.relativeL2Error(actual, try Tensor(shape: [2, 2], scalars: [3, 0, 0, 4])) == .infinity)
         #expect(abs(KernelHarness.relativeL2Error(try Tensor(shape: [2], scalars: [0, 0.5]), try Tensor.zeros(shape: [2])) - 0.5) < 1e-9)
     }
+
+    /// A kernel that writes nothing.
+    private struct Idle: Kernel {
+        let name = "idle"
+        let workspaceBytes = 0
+        func run(_ buffers: KernelBuffers, context: KernelContext) {}
+    }
+
+    @Test("Unwritten i64 outputs come back as Int64.min, unwritten bool outputs as a thrown error")
+    func integerAndBoolPoisoning() throws {
+        let x = try Tensor.random(shape: [3], seed: 3)
+        let integers = try KernelHarness.run(Idle(), operands: [x], resultTypes: [TensorType(.i64, [3])])[0]
+        #expect(try integers.elements(as: Int64.self) == [.min, .min, .min])
+        #expect(throws: Diagnostic.self) { try KernelHarness.run(Idle(), operands: [x], resultTypes: [TensorType(.bool, [3])]) }
+    }
 }

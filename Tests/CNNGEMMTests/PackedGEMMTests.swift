@@ -1,0 +1,87 @@
+import CNNGEMM
+import Testing
+
+/// The packed GEMM on every instruction set this processor supports, against a double-precision
+/// reference, with poisoned gaps around every operand.
+@Suite("Packed GEMM")
+struct PackedGEMMTests {
+    /// The number of random cases per instruction set.
+    static let randomCaseCount = 220
+
+    @Test("random shapes, layouts, betas, epilogues, packed A and thread counts", arguments: GEMMInstructionSet.supported)
+    func randomCases(instructionSet: GEMMInstructionSet) throws {
+        var random = TestRandom(seed: 5)
+        var worstError = 0.0
+        for index in 0..<PackedGEMMTests.randomCaseCount {
+            let testCase = GEMMCase.random(using: &random)
+            let check = try GEMMCheck(testCase, instructionSet: instructionSet, seed: UInt64(index))
+            #expect(check.failures.isEmpty, "case \(index): \(testCase): \(check.failures.joined(separator: "; "))")
+            worstError = max(worstError, check.relativeError)
+        }
+        print("\(instructionSet): worst relative L2 error over \(PackedGEMMTests.randomCaseCount) cases: \(worstError)")
+    }
+
+    @Test("every edge size around the register tiles, each activation", arguments: GEMMInstructionSet.supported)
+    func edgeSizes(instructionSet: GEMMInstructionSet) throws {
+        let activations: [GEMMActivation] = [.none, .relu, .relu6, .leakyRelu(slope: 0.2)]
+        var index = 0
+        for rows in [1, 5, 6, 7, 8, 9, 12, 17] {
+            for columns in [1, 4, 8, 15, 16, 17, 31, 47, 48, 49, 97] {
+                let testCase = GEMMCase(rows: rows, columns: columns, depth: 1 + index % 11, beta: index % 3 == 0 ? 1 : 0,
+                                        rowBias: true, columnBias: index % 2 == 0, residual: index % 4 < 2,
+                                        activation: activations[index % activations.count], packedA: index % 2 == 1)
+                let check = try GEMMCheck(testCase, instructionSet: instructionSet, seed: UInt64(index))
+                #expect(check.failures.isEmpty, "\(testCase): \(check.failures.joined(separator: "; "))")
+                index += 1
+            }
+        }
+    }
+
+    @Test("several row, column and depth blocks on two threads", arguments: GEMMInstructionSet.supported)
+    func manyBlocks(instructionSet: GEMMInstructionSet) throws {
+        let cases = [
+            GEMMCase(rows: 200, columns: 70, depth: 800, beta: 0.5, rowBias: true, residual: true, activation: .relu, threadCount: 2),
+            GEMMCase(rows: 3, columns: 4200, depth: 5, transposeB: true, rowBias: true, columnBias: true, packedA: true, threadCount: 2),
+            GEMMCase(rows: 9, columns: 8300, depth: 150, beta: 1, residual: true, activation: .relu6, packedA: true),
+            GEMMCase(rows: 64, columns: 300, depth: 577, transposeA: true, beta: 1, residual: true, packedA: true, threadCount: 2),
+        ]
+        for (index, testCase) in cases.enumerated() {
+            let check = try GEMMCheck(testCase, instructionSet: instructionSet, seed: UInt64(100 + index))
+            #expect(check.failures.isEmpty, "\(testCase): \(check.failures.joined(separator: "; "))")
+        }
+    }
+
+    @Test("depth 0 gives epilogue(beta·C); an empty C is left alone", arguments: GEMMInstructionSet.supported)
+    func emptyProducts(instructionSet: GEMMInstructionSet) throws {
+        for beta: Float in [0, 1, -2] {
+            let testCase = GEMMCase(rows: 9, columns: 50, depth: 0, beta: beta, rowBias: true, residual: true, activation: .relu)
+            let check = try GEMMCheck(testCase, instructionSet: instructionSet, seed: 7)
+            #expect(check.failures.isEmpty, "\(testCase): \(check.failures.joined(separator: "; "))")
+        }
+        let gemm = try PackedGEMM(rows: 0, columns: 5, depth: 3, instructionSet: instructionSet)
+        var c = [Float](repeating: GEMMOperands.poison, count: 5)
+        let workspace = UnsafeMutableRawBufferPointer.allocate(byteCount: gemm.workspaceByteCount(threadCount: 1), alignment: 64)
+        defer { workspace.deallocate() }
+        let a: [Float] = [], b = [Float](repeating: 1, count: 15)
+        gemm.multiply(a: a, b: b, c: &c, workspace: workspace)
+        #expect(c.allSatisfy { $0.bitPattern == GEMMOperands.poison.bitPattern })
+    }
+
+    @Test("A packed once gives the same bits as A packed during the product", arguments: GEMMInstructionSet.supported)
+    func packedAMatchesUnpacked(instructionSet: GEMMInstructionSet) throws {
+        var random = TestRandom(seed: 3)
+        let (m, n, k) = (37, 101, 450)
+        let a = random.values(m * k), b = random.values(k * n)
+        let gemm = try PackedGEMM(rows: m, columns: n, depth: k, instructionSet: instructionSet)
+        let workspace = UnsafeMutableRawBufferPointer.allocate(byteCount: gemm.workspaceByteCount(threadCount: 2), alignment: 64)
+        defer { workspace.deallocate() }
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: gemm.packedAByteCount, alignment: 64)
+        defer { packed.deallocate() }
+        gemm.packA(a, into: packed)
+        var unpackedC = [Float](repeating: 0, count: m * n), packedC = unpackedC
+        gemm.multiply(a: a, b: b, c: &unpackedC, workspace: workspace, threadCount: 2)
+        gemm.multiply(packedA: packed, b: b, c: &packedC, workspace: workspace, threadCount: 2)
+        #expect(unpackedC == packedC)
+        #expect(unpackedC.contains { $0 != 0 })
+    }
+}

@@ -11,6 +11,19 @@ extension GraphBuilder {
                    "groups": .int(groups), "auto_pad": .string(autoPad.rawValue)], name: name)
     }
 
+    /// `fused_conv`: a conv with its bias, then `residual` (shaped like the result) added, then
+    /// `activation` with its parameters `alpha` and `beta`.
+    public func fusedConv(_ x: GraphValue, weight: GraphValue, bias: GraphValue, residual: GraphValue? = nil,
+                          activation: FusedActivation = .none, alpha: Double = 0, beta: Double = 0,
+                          strides: [Int] = [], pads: [Int] = [], dilations: [Int] = [], groups: Int = 1,
+                          autoPad: AutoPad = .notset, name: String? = nil) throws -> GraphValue {
+        try apply(.fusedConv, [x, weight, bias] + [residual].compactMap { $0 },
+                  ["strides": .ints(strides), "pads": .ints(pads), "dilations": .ints(dilations),
+                   "groups": .int(groups), "auto_pad": .string(autoPad.rawValue),
+                   "activation": .string(activation.rawValue), "activation_alpha": .float(alpha),
+                   "activation_beta": .float(beta)], name: name)
+    }
+
     /// `conv_transpose`: `weight` is [C_in, C_out/groups, k...], `bias` [C_out].
     public func convTranspose(_ x: GraphValue, weight: GraphValue, bias: GraphValue? = nil, strides: [Int] = [],
                               pads: [Int] = [], dilations: [Int] = [], groups: Int = 1, outputPadding: [Int] = [],

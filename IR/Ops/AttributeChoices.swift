@@ -89,3 +89,44 @@ public enum DepthToSpaceMode: String, CaseIterable, Sendable {
     /// (PyTorch's pixel_shuffle).
     case crd = "CRD"
 }
+
+/// The kernel a conv or fused_conv runs on (`algorithm`), chosen by the select-kernels pass.
+public enum ConvolutionAlgorithm: String, CaseIterable, Sendable {
+    /// The runtime chooses by its own rule when the plan is prepared.
+    case auto
+    /// Gathered columns (im2col) times the weights, on the packed GEMM.
+    case im2col
+    /// A 1x1, stride-1, unpadded conv as one GEMM of weights and input.
+    case gemm1x1
+    /// Winograd F(2x2, 3x3) for 3x3, stride-1, dilation-1 convs.
+    case winograd2x2
+    /// Winograd F(4x4, 3x3) for 3x3, stride-1, dilation-1 convs.
+    case winograd4x4
+    /// The direct SIMD kernel of depthwise convs (groups = C_in = C_out).
+    case depthwise
+    /// The reference loops (any conv; slow).
+    case direct
+}
+
+/// The activation a fused_conv applies after its bias and residual (`activation`); the two
+/// parameters are `activation_alpha` and `activation_beta`.
+public enum FusedActivation: String, CaseIterable, Sendable {
+    /// The identity.
+    case none
+    /// max(x, 0).
+    case relu
+    /// x where x ≥ 0, alpha·x elsewhere.
+    case leakyRelu = "leaky_relu"
+    /// min(max(x, alpha), beta) (relu6: alpha 0, beta 6).
+    case clip
+    /// 1 / (1 + e^−x).
+    case sigmoid
+    /// tanh(x).
+    case tanh
+    /// max(0, min(1, alpha·x + beta)).
+    case hardSigmoid = "hard_sigmoid"
+    /// x·max(0, min(1, x/6 + 1/2)).
+    case hardSwish = "hard_swish"
+    /// x·sigmoid(x).
+    case silu
+}

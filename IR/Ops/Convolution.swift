@@ -3,7 +3,7 @@ enum ConvolutionOps {
     static let conv = OpSchema(
         .conv, "Convolution over 1 to 3 spatial axes with strides, pads, dilations and groups (grouped and depthwise).",
         operands: [.required("x"), .required("weight"), .optional("bias")],
-        attributes: sharedAttributes) { try infer($0, transposed: false) }
+        attributes: sharedAttributes + algorithmAttributes) { try infer($0, transposed: false) }
 
     static let convTranspose = OpSchema(
         .convTranspose, "Transposed convolution (the gradient of conv with respect to its input), for upsampling.",
@@ -13,10 +13,18 @@ enum ConvolutionOps {
         try infer($0, transposed: true)
     }
 
-    private static let sharedAttributes = [
+    /// The attributes every convolution shares: window, padding and groups.
+    static let sharedAttributes = [
         SpatialAttributes.strides, SpatialAttributes.pads, SpatialAttributes.dilations,
         AttributeSpec("groups", .int, default: .int(1), "number of channel groups; groups = C_in = C_out is depthwise"),
         SpatialAttributes.autoPad,
+    ]
+
+    /// The kernel-selection annotation of conv and fused_conv (set by the select-kernels pass).
+    static let algorithmAttributes = [
+        AttributeSpec("algorithm", .string, default: .string("auto"),
+                      "the kernel that runs it: auto, im2col, gemm1x1, winograd2x2, winograd4x4, depthwise or direct"),
+        AttributeSpec("algorithm_reason", .string, default: .string(""), "why the algorithm was chosen"),
     ]
 
     /// The window of a conv or conv_transpose node (for auto_pad resolution and inference).
@@ -43,9 +51,10 @@ enum ConvolutionOps {
 
     /// [N, C_out, out...]: conv's weight is [C_out, C_in/groups, k...], conv_transpose's is
     /// [C_in, C_out/groups, k...]; bias is [C_out].
-    private static func infer(_ context: InferenceContext, transposed: Bool) throws -> [TensorType] {
+    static func infer(_ context: InferenceContext, transposed: Bool) throws -> [TensorType] {
         let (x, weight) = try checkedOperands(context)
         let window = try window(context, transposed: transposed)
+        if context.attributes["algorithm"] != nil { _ = try context.choice("algorithm", as: ConvolutionAlgorithm.self) }
         let groups = try context.int("groups")
         guard groups > 0 else { throw Diagnostic("groups must be positive, found \(groups)") }
         try ShapeRules.requireBelowLimit([groups], "groups")

@@ -8,6 +8,7 @@ public enum OpKind: String, CaseIterable, Sendable, Hashable, CustomStringConver
     // Convolution
     case conv
     case convTranspose = "conv_transpose"
+    case fusedConv = "fused_conv"
     // Pooling
     case maxPool = "max_pool"
     case avgPool = "avg_pool"

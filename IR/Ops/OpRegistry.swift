@@ -6,6 +6,7 @@ extension OpKind {
         case .constant: return ConstantOps.constant
         case .conv: return ConvolutionOps.conv
         case .convTranspose: return ConvolutionOps.convTranspose
+        case .fusedConv: return FusedConvolutionOps.fusedConv
         case .maxPool: return PoolingOps.maxPool
         case .avgPool: return PoolingOps.avgPool
         case .globalAvgPool: return PoolingOps.globalAvgPool

@@ -62,12 +62,12 @@ struct ParameterUsage {
     private func weightFans(node: Node, operand: Int, shape: [Int]) -> (in: Int, out: Int) {
         let rank = shape.count
         switch node.op {
-        case .conv, .convTranspose:
+        case .conv, .convTranspose, .fusedConv:
             guard rank >= 2 else { return genericFans(shape) }
             let groups = max(integerAttribute(node, "groups") ?? 1, 1)
             let grouped = shape[0] % groups == 0 ? shape[0] / groups : shape[0]
             let perGroup = product([grouped] + shape.dropFirst(2)), perChannel = product(Array(shape.dropFirst()))
-            return node.op == .conv ? (perChannel, perGroup) : (perGroup, perChannel)
+            return node.op != .convTranspose ? (perChannel, perGroup) : (perGroup, perChannel)
         case .gemm:
             guard rank == 2 else { return genericFans(shape) }
             let transposed = boolAttribute(node, operand == 0 ? "trans_a" : "trans_b") ?? false

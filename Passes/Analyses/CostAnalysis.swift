@@ -21,7 +21,7 @@ public enum CostAnalysis {
         let operandShapes = node.operands.map { types[$0]?.shape }
         guard let result = node.results.first?.type.shape else { return 0 }
         switch node.op {
-        case .conv:
+        case .conv, .fusedConv:
             guard operandShapes.count >= 2, let weight = operandShapes[1], weight.rank >= 1 else { return 0 }
             return SaturatingCount.product([elementCount(result), elementCount(weight.dimensions.dropFirst())])
         case .convTranspose:

@@ -3,14 +3,14 @@ import CNNIR
 extension ReferenceKernels {
     /// conv and conv_transpose.
     static let convolutionKernels: [OpKind: ReferenceKernel] = [
-        .conv: ReferenceKernel { try convolution($0) },
+        .conv: ReferenceKernel { try convolutionArray($0) },
         .convTranspose: ReferenceKernel { try transposedConvolution($0) },
     ]
 }
 
 /// conv: `y[n, o, p] = bias[o] + Σ_{i in o's group, k} x[n, i, p * stride - padBegin + k * dilation] * w[o, i mod (C_in/groups), k]`,
 /// with padding contributing zeros. x is `[N, C_in, in...]`, w `[C_out, C_in/groups, k...]`.
-private func convolution(_ invocation: ReferenceInvocation) throws -> ReferenceArray {
+func convolutionArray(_ invocation: ReferenceInvocation) throws -> ReferenceArray {
     let x = try invocation.array(0), weight = try invocation.array(1), bias = invocation.optionalArray(2)
     let (batch, inChannels, spatial) = try spatialLayout(x.shape, "the input")
     guard weight.rank == x.rank else {

@@ -31,7 +31,7 @@ struct ReferenceKernel: Sendable {
 public enum ReferenceKernels {
     /// Every kernel, by op; each op family contributes its own table.
     static let table: [OpKind: ReferenceKernel] = [
-        constantKernels, convolutionKernels, poolingKernels, normalizationKernels, activationKernels,
+        constantKernels, convolutionKernels, fusedConvolutionKernels, poolingKernels, normalizationKernels, activationKernels,
         softmaxKernels, linearAlgebraKernels, elementwiseKernels, dataMovementKernels, padKernels,
         resizeKernels, lossKernels, unaryMathKernels, reductionKernels, comparisonKernels, slicingKernels,
         replicationKernels, spaceDepthKernels, castKernels,

@@ -47,6 +47,9 @@ import Testing
     static let cases: [Case] = [
         Case(.constant, ["value"], [2]) { try $0.b.constant(TensorLiteral(type: TensorType(.f32, [2]), storage: .floating([1, 2]))) },
         Case(.conv, [], [2, 6, 6, 6]) { try $0.b.conv($0.x, weight: $0.weight) },
+        Case(.fusedConv, [], [2, 6, 6, 6]) {
+            try $0.b.fusedConv($0.x, weight: $0.weight, bias: $0.b.parameter("fused_bias", TensorType(.f32, [6])))
+        },
         Case(.convTranspose, [], [2, 6, 10, 10]) { try $0.b.convTranspose($0.x, weight: $0.transposedWeight) },
         Case(.maxPool, ["kernel"], [2, 4, 7, 7]) { try $0.b.maxPool($0.x, kernel: [2, 2]) },
         Case(.avgPool, ["kernel"], [2, 4, 7, 7]) { try $0.b.avgPool($0.x, kernel: [2, 2]) },

@@ -27,6 +27,8 @@ let representativeCases: [InferenceCase] = [
     InferenceCase(.constant, [], ["value": .tensor(TensorLiteral(type: i64(2), storage: .integer([3, 4])))], i64(2)),
     InferenceCase(.conv, [f32(1, 3, 224, 224), f32(64, 3, 7, 7), f32(64)], ["strides": .ints([2, 2]), "pads": .ints([3, 3, 3, 3])],
                   f32(1, 64, 112, 112)),
+    InferenceCase(.fusedConv, [f32(1, 8, 6, 6), f32(4, 8, 3, 3), f32(4), f32(1, 4, 4, 4)],
+                  ["activation": .string("clip"), "activation_beta": .float(6)], f32(1, 4, 4, 4)),
     InferenceCase(.convTranspose, [f32(1, 8, 4, 4), f32(8, 3, 4, 4)], ["strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1])],
                   f32(1, 3, 8, 8)),
     InferenceCase(.maxPool, [f32(1, 64, 112, 112)], ["kernel": .ints([3, 3]), "strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1])],

@@ -4,7 +4,8 @@ import CNNIR
 /// and resize.
 extension RandomGraphGenerator {
     /// conv or conv_transpose, 1D to 3D, with random groups, strides, pads, dilations and auto_pad.
-    mutating func convolutionCandidate(transposed: Bool) -> NodeCandidate {
+    mutating func convolutionCandidate(_ op: OpKind) -> NodeCandidate {
+        let transposed = op == .convTranspose, fused = op == .fusedConv
         let dtype = floatingDType()
         let spatialRank = random.int(in: 1...3)
         let x = image(dtype: dtype, spatialRank: spatialRank)
@@ -27,7 +28,12 @@ extension RandomGraphGenerator {
             weightShape = [groups * outputsPerGroup, channels / groups] + kernel
         }
         var operands = [x, weight(TensorType(dtype, weightShape))]
-        if random.chance(0.6) { operands.append(weight(TensorType(dtype, [groups * outputsPerGroup]))) }
+        if fused || random.chance(0.6) { operands.append(weight(TensorType(dtype, [groups * outputsPerGroup]))) }
+        if fused {
+            attributes["activation"] = .string(random.pick(FusedActivation.allCases).rawValue)
+            attributes["activation_alpha"] = .float(random.nextUnitDouble())
+            attributes["activation_beta"] = .float(random.nextUnitDouble() + 1)
+        }
         return NodeCandidate(operands, attributes)
     }
 

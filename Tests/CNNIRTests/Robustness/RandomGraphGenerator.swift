@@ -81,7 +81,7 @@ struct RandomGraphGenerator {
     private mutating func candidate(for op: OpKind) -> NodeCandidate {
         switch op {
         case .constant: return constantCandidate()
-        case .conv, .convTranspose: return convolutionCandidate(transposed: op == .convTranspose)
+        case .conv, .convTranspose, .fusedConv: return convolutionCandidate(op)
         case .maxPool, .avgPool: return poolCandidate(isMax: op == .maxPool)
         case .globalAvgPool, .globalMaxPool: return NodeCandidate([image(dtype: floatingDType(), spatialRank: random.int(in: 1...3))])
         case .batchNorm, .instanceNorm: return normalizationCandidate(isBatch: op == .batchNorm)

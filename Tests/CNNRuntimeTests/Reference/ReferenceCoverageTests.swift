@@ -34,6 +34,9 @@ extension ReferenceCoverageTests {
             let literal = TensorLiteral(type: TensorType(.f32, [2]), storage: .floating([1, 2]))
             return ([], ["value": .tensor(literal)])
         case .conv: return ([image, try randomTensor([3, 2, 3, 3], seed: 3), try randomTensor([3], seed: 4)], [:])
+        case .fusedConv:
+            let convolved = [image, try randomTensor([3, 2, 3, 3], seed: 3), try randomTensor([3], seed: 4)]
+            return (convolved + [try randomTensor([1, 3, 2, 2], seed: 31)], ["activation": .string("silu")])
         case .convTranspose: return ([image, try randomTensor([2, 3, 3, 3], seed: 5)], ["strides": .ints([2, 2])])
         case .maxPool, .avgPool: return ([image], ["kernel": .ints([2, 2]), "strides": .ints([2, 2])])
         case .globalAvgPool, .globalMaxPool: return ([image], [:])

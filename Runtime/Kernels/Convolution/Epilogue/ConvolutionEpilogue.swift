@@ -1,0 +1,105 @@
+import CNNGEMM
+import CNNIR
+
+/// What a fast conv kernel does to each output element after the sum over its window:
+/// `y = activation(sum + bias[channel] + residual)`. A plain conv has only its optional bias; a
+/// fused_conv adds the residual operand (3) and the activation its attributes name.
+///
+/// Kernels apply it while the output is hot: the packed GEMM applies bias, residual and the
+/// piecewise-linear activations (relu, clip, leaky_relu) to each tile in registers, and
+/// `activate` runs the others over the rows just stored; direct kernels call `finish` on each
+/// row they compute.
+struct ConvolutionEpilogue: Sendable {
+    /// The activation applied last.
+    let activation: FusedActivation
+    /// The activation's first parameter (leaky_relu's slope, clip's lower bound, hard_sigmoid's alpha).
+    let alpha: Float
+    /// The activation's second parameter (clip's upper bound, hard_sigmoid's beta).
+    let beta: Float
+    /// Whether the node has a bias operand (operand 2).
+    let hasBias: Bool
+    /// Whether the node has a residual operand (operand 3).
+    let hasResidual: Bool
+
+    /// The epilogue of a conv or fused_conv request.
+    init(_ request: KernelRequest) throws {
+        hasBias = request.operandTypes.count > 2
+        hasResidual = request.operandTypes.count > 3
+        if request.node.op == .fusedConv {
+            activation = try request.choiceAttribute("activation", as: FusedActivation.self)
+            alpha = Float(try request.doubleAttribute("activation_alpha"))
+            beta = Float(try request.doubleAttribute("activation_beta"))
+        } else {
+            (activation, alpha, beta) = (.none, 0, 0)
+        }
+    }
+
+    /// The bias of a run (operand 2), or `nil`.
+    func bias(_ buffers: KernelBuffers) -> UnsafePointer<Float>? {
+        hasBias ? buffers.floatInput(2) : nil
+    }
+
+    /// The residual of a run (operand 3, shaped like the output), or `nil`.
+    func residual(_ buffers: KernelBuffers) -> UnsafePointer<Float>? {
+        hasResidual ? buffers.floatInput(3) : nil
+    }
+
+    /// The activation as the packed GEMM applies it in registers, or `nil` when it cannot
+    /// (then `activate` runs after the product).
+    var registerActivation: GEMMActivation? {
+        switch activation {
+        case .none: .none
+        case .relu: .relu
+        case .clip: .clip(lower: alpha, upper: beta)
+        case .leakyRelu: .leakyRelu(slope: alpha)
+        case .sigmoid, .tanh, .hardSigmoid, .hardSwish, .silu: nil
+        }
+    }
+
+    /// The GEMM epilogue of a block of output channels whose bias starts at `bias` and whose
+    /// residual block starts at `residual` with rows `residualLeadingDimension` apart; it
+    /// includes the activation when the GEMM can apply it in registers.
+    func gemmEpilogue(bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?,
+                      residualLeadingDimension: Int) -> GEMMEpilogue {
+        GEMMEpilogue(rowBias: bias, residual: residual, residualLeadingDimension: residualLeadingDimension,
+                     activation: registerActivation ?? .none)
+    }
+
+    /// Whether the activation needs its own pass after the GEMM (`activate`).
+    var activatesAfterProduct: Bool { registerActivation == nil }
+
+    /// Applies the activation in place to `count` consecutive floats.
+    func activate(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        switch activation {
+        case .none: return
+        case .relu: applyTransform(Rectifier(), values, values, count: count)
+        case .leakyRelu: applyTransform(LeakyRectifier(alpha: alpha), values, values, count: count)
+        case .clip: applyTransform(Clip(lower: alpha, upper: beta), values, values, count: count)
+        case .sigmoid: applyTransform(Logistic(), values, values, count: count)
+        case .tanh: applyTransform(HyperbolicTangent(), values, values, count: count)
+        case .hardSigmoid: applyTransform(HardSigmoid(alpha: alpha, beta: beta), values, values, count: count)
+        case .hardSwish: applyTransform(HardSwish(), values, values, count: count)
+        case .silu: applyTransform(SigmoidLinearUnit(), values, values, count: count)
+        }
+    }
+
+    /// Finishes `count` consecutive outputs of one channel in place: adds `bias` and, when
+    /// given, the matching `count` residual elements, then applies the activation.
+    func finish(_ values: UnsafeMutablePointer<Float>, count: Int, bias: Float, residual: UnsafePointer<Float>?) {
+        let biasVector = FloatVector(repeating: bias)
+        var index = 0
+        while index + 16 <= count {
+            var sum = UnsafePointer(values).loadFloatVector(at: index) + biasVector
+            if let residual { sum += residual.loadFloatVector(at: index) }
+            values.storeFloatVector(sum, at: index)
+            index += 16
+        }
+        if index < count {
+            let rest = count - index
+            var sum = UnsafePointer(values).loadPartialFloatVector(at: index, count: rest) + biasVector
+            if let residual { sum += residual.loadPartialFloatVector(at: index, count: rest) }
+            values.storePartialFloatVector(sum, at: index, count: rest)
+        }
+        activate(values, count: count)
+    }
+}

@@ -51,7 +51,7 @@ let package = Package(
                           path: "Benchmarks/KernelBench"),
         .testTarget(name: "CNNIRTests", dependencies: ["CNNIR"], path: "Tests/CNNIRTests"),
         .testTarget(name: "CNNPassesTests", dependencies: ["CNNPasses", "CNNRuntime"], path: "Tests/CNNPassesTests", exclude: ["Fixtures"]),
-        .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime"], path: "Tests/CNNRuntimeTests"),
+        .testTarget(name: "CNNRuntimeTests", dependencies: ["CNNRuntime", "CNNGEMM"], path: "Tests/CNNRuntimeTests"),
         .testTarget(name: "CNNGEMMTests", dependencies: ["CNNGEMM"], path: "Tests/CNNGEMMTests"),
         .testTarget(name: "CNNONNXTests", dependencies: ["CNNONNX", "CNNRuntime"], path: "Tests/CNNONNXTests",
                     exclude: ["Fixtures"]),

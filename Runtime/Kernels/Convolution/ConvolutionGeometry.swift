@@ -129,6 +129,13 @@ struct ConvolutionGeometry: Sendable {
             && padsBegin.allSatisfy { $0 == 0 } && padsEnd.allSatisfy { $0 == 0 }
     }
 
+    /// Whether Winograd's 3x3 kernels fit: a 2-D conv with a 3x3 kernel, stride 1, dilation 1
+    /// and one group.
+    var isWinogradShaped: Bool {
+        !transposed && spatialRank == 2 && groups == 1 && kernel == [1, 3, 3]
+            && strides.allSatisfy { $0 == 1 } && dilations.allSatisfy { $0 == 1 }
+    }
+
     /// Whether this is a 2-D depthwise conv: one input and one output channel per group.
     var isDepthwise2D: Bool {
         !transposed && spatialRank == 2 && groups == inputChannels && groups == outputChannels

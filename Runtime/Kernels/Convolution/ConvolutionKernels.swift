@@ -1,39 +1,60 @@
-/// The fast f32 kernels of conv and conv_transpose (NCHW, 1 to 3 spatial axes):
-/// - `depthwise`: 2-D depthwise conv, a direct SIMD loop;
-/// - `gemm1x1`: kernel 1, stride 1, no padding, one `cblas_sgemm` per image and group;
-/// - `im2col+sgemm`: every other conv;
+import CNNGEMM
+import CNNIR
+
+/// The fast f32 kernels of conv, fused_conv and conv_transpose (NCHW, 1 to 3 spatial axes).
+///
+/// A conv's `algorithm` attribute names its kernel (the select-kernels pass sets it); `auto`
+/// leaves the choice to `ConvolutionAlgorithmRule`. The kernels:
+/// - `im2col` / `gemm1x1`: `GEMMConvolutionKernel`, any conv, on the packed GEMM;
+/// - `winograd2x2` / `winograd4x4`: `WinogradConvolutionKernel`, 3x3 stride-1 2-D convs;
+/// - `depthwise`: `DepthwiseConvolutionKernel`, 2-D depthwise convs;
+/// - `direct`: none here (the node runs on the reference kernels);
 /// - `col2im+sgemm`: every conv_transpose.
 ///
 /// Other element types get `nil` (the reference kernels run them).
 public struct ConvolutionKernels: KernelFamily {
-    /// The default bound on the column matrix of one segment: 8 MiB. Measured on 3x3 64→64
-    /// 56x56 (a 64×3136×576 product), fewer and wider products beat segments that stay in L2,
-    /// because every sgemm call repacks its A panel and wakes OpenBLAS's threads: 1 MiB segments
-    /// ran at 87% of one whole sgemm's rate on one thread and 73–75% on two, 8 MiB at 91–94%
-    /// and 82–85%.
+    /// The default bound on the column matrix of one conv_transpose segment: 8 MiB.
     public static let defaultColumnBufferBytes = 8 << 20
 
-    /// The most bytes the column matrix of one im2col or col2im segment may take (the
-    /// workspace of those kernels); at least one position is taken per segment.
+    /// The most bytes the column matrix of one col2im segment may take (the workspace of
+    /// conv_transpose); at least one position is taken per segment.
     public var columnBufferBytes: Int
+    /// The instruction set of the packed GEMM products (tests force each one).
+    public var instructionSet: GEMMInstructionSet
 
-    /// Creates the family with a bound on the column matrix of one segment.
-    public init(columnBufferBytes: Int = ConvolutionKernels.defaultColumnBufferBytes) {
+    /// Creates the family.
+    public init(columnBufferBytes: Int = ConvolutionKernels.defaultColumnBufferBytes,
+                instructionSet: GEMMInstructionSet = .selected()) {
         self.columnBufferBytes = columnBufferBytes
+        self.instructionSet = instructionSet
     }
 
-    /// The kernel for a conv or conv_transpose node of f32 operands; `nil` for other nodes.
-    /// Throws a diagnostic at the node when its shapes and attributes do not fit together.
+    /// The kernel for a conv, fused_conv or conv_transpose node of f32 operands; `nil` for other
+    /// nodes and for `algorithm = direct`. Throws a diagnostic at the node when its shapes and
+    /// attributes do not fit together, or its algorithm cannot run it.
     public func makeKernel(for request: KernelRequest) throws -> Kernel? {
         let op = request.node.op
-        guard op == .conv || op == .convTranspose, request.isFloat32Only else { return nil }
+        guard op == .conv || op == .fusedConv || op == .convTranspose, request.isFloat32Only else { return nil }
         let geometry = try ConvolutionGeometry(request, transposed: op == .convTranspose)
         guard MatrixProduct.fitsIndexRange(geometry.largestTensor) else { return nil }
         if geometry.transposed {
             return TransposedConvolutionKernel(geometry: geometry, segments: ColumnSegments(geometry, columnBufferBytes: columnBufferBytes))
         }
-        if geometry.isDepthwise2D { return DepthwiseConvolutionKernel(geometry) }
-        if geometry.isPointwise { return PointwiseConvolutionKernel(geometry: geometry) }
-        return Im2colConvolutionKernel(geometry: geometry, segments: ColumnSegments(geometry, columnBufferBytes: columnBufferBytes))
+        let epilogue = try ConvolutionEpilogue(request)
+        let weights = request.constantOperands[1]
+        var algorithm = try request.choiceAttribute("algorithm", as: ConvolutionAlgorithm.self)
+        if algorithm == .auto { algorithm = ConvolutionAlgorithmRule.choose(for: geometry).algorithm }
+        if let problem = ConvolutionAlgorithmRule.problem(running: algorithm, on: geometry) {
+            throw request.error("algorithm \(algorithm.rawValue) cannot run this conv: \(problem)")
+        }
+        switch algorithm {
+        case .direct, .auto:
+            return nil
+        case .depthwise:
+            return epilogue.isBiasOnly ? DepthwiseConvolutionKernel(geometry) : nil
+        case .winograd2x2, .winograd4x4, .im2col, .gemm1x1:
+            return try GEMMConvolutionKernel(geometry: geometry, pointwise: algorithm == .gemm1x1, epilogue: epilogue, weights: weights,
+                                             instructionSet: instructionSet)
+        }
     }
 }

@@ -34,6 +34,9 @@ struct ConvolutionEpilogue: Sendable {
         }
     }
 
+    /// Whether the epilogue only adds the bias (no residual, no activation).
+    var isBiasOnly: Bool { !hasResidual && activation == .none }
+
     /// The bias of a run (operand 2), or `nil`.
     func bias(_ buffers: KernelBuffers) -> UnsafePointer<Float>? {
         hasBias ? buffers.floatInput(2) : nil

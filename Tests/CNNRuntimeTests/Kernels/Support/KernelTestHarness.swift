@@ -44,8 +44,8 @@ enum KernelHarness {
     /// workspace start poisoned — f32 as NaN, i64 as `Int64.min`, bool as the byte 0xAB (not a
     /// valid bool) — so an element the kernel fails to write shows up: as NaN, as a value no
     /// kernel computes, or (bool) as a thrown `Diagnostic`. A kernel that declares no workspace
-    /// gets none.
-    static func run(_ kernel: Kernel, operands: [Tensor], resultTypes: [TensorType]) throws -> [Tensor] {
+    /// gets none. The kernel may use `threadCount` threads.
+    static func run(_ kernel: Kernel, operands: [Tensor], resultTypes: [TensorType], threadCount: Int = 1) throws -> [Tensor] {
         let inputs = try operands.map { try RawBuffer(copying: $0) }
         let outputs = try resultTypes.map { type in
             guard let shape = type.shape.fixedSizes else { throw Diagnostic("result type \(type) is not static") }
@@ -58,7 +58,7 @@ enum KernelHarness {
         defer { workspace?.deallocate() }
         let buffers = KernelBuffers(inputs: inputs.map { UnsafeRawPointer($0.memory) }, outputs: outputs.map(\.memory),
                                     workspace: workspace)
-        kernel.run(buffers, context: KernelContext(threadCount: 1))
+        kernel.run(buffers, context: KernelContext(threadCount: threadCount))
         return try outputs.map { try $0.tensor() }
     }
 
@@ -82,12 +82,13 @@ enum KernelHarness {
 
     /// Prepares `family`'s kernel for `op` on `operands`, runs it and compares every result with
     /// the reference (f32 within `relativeL2Bound`, i64 and bool exactly). Records an issue naming `configuration` when the family offers no kernel,
-    /// offers one other than `expectedKernel` (when given), or misses `relativeL2Bound`.
+    /// offers one other than `expectedKernel` (when given), or misses `relativeL2Bound`. The kernel
+    /// runs on `threadCount` threads.
     /// Returns the kernel's name (`nil` if there was none).
     @discardableResult
     static func checkAgainstReference(_ family: KernelFamily, _ op: OpKind, operands: [Tensor], attributes: Attributes,
                                       constantIndices: Set<Int> = [], resultCount: Int = 1, expectedKernel: String? = nil,
-                                      configuration: String,
+                                      threadCount: Int = 1, configuration: String,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String? {
         let request = try request(op, operands: operands, attributes: attributes, constantIndices: constantIndices,
                                   resultCount: resultCount)
@@ -98,7 +99,7 @@ enum KernelHarness {
         if let expectedKernel, kernel.name != expectedKernel {
             Issue.record("chose \(kernel.name), expected \(expectedKernel), for \(configuration)", sourceLocation: sourceLocation)
         }
-        let actual = try run(kernel, operands: operands, resultTypes: request.resultTypes)
+        let actual = try run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threadCount)
         let expected = try ReferenceKernels.evaluate(op, operands: operands, attributes: attributes, resultCount: request.resultTypes.count)
         for (index, (found, wanted)) in zip(actual, expected).enumerated() {
             let which = actual.count == 1 ? "" : " (result \(index))"

@@ -1,0 +1,146 @@
+import CNNGEMM
+import CNNIR
+import Foundation
+
+/// conv of any rank, stride, padding, dilation and group count on cnnc's packed GEMM, as
+/// `Y[group] = W[group] · B` per image and group, B being:
+/// - `im2col`: the column matrix of the window positions, gathered segment by segment into the
+///   thread's workspace (`ColumnTraversal`);
+/// - `gemm1x1` (kernel 1, stride 1, no padding): the image itself, with no gathering.
+///
+/// Constant weights are packed once when the kernel is prepared (`PackedWeights`); weights
+/// given only at run time are packed block by block during each product. The epilogue's bias,
+/// residual and piecewise-linear activation are applied to each tile in registers; other
+/// activations run over each segment's rows right after its product, while they are in cache.
+///
+/// Threads: when there are at least as many work items (`ConvolutionWork`) as threads, each
+/// thread takes a contiguous range of items and gathers and multiplies them alone; otherwise
+/// the items run one after another, each product on all threads.
+struct GEMMConvolutionKernel: Kernel {
+    let name: String
+    /// The conv's shapes and window.
+    let geometry: ConvolutionGeometry
+    /// Bias, residual and activation.
+    let epilogue: ConvolutionEpilogue
+    /// How positions are gathered into columns; `nil` for 1x1 convs (no gathering).
+    let traversal: ColumnTraversal?
+    /// The division into work items.
+    let work: ConvolutionWork
+    /// The product of a full segment, and of the last (shorter) one.
+    let fullSegment: PackedGEMM, lastSegment: PackedGEMM
+    /// The weights packed at preparation, when they were constant.
+    let packedWeights: PackedWeights?
+    /// The threads the workspace has room for.
+    let threadSlots: Int
+    /// Bytes of one thread's column matrix (0 for 1x1), a multiple of 64.
+    let columnBytes: Int
+    /// Bytes of one thread's GEMM scratch when products run on one thread each.
+    let gemmBytesPerThread: Int
+    /// Bytes of GEMM scratch when one product runs on every thread.
+    let sharedGEMMBytes: Int
+
+    var workspaceBytes: Int {
+        max(threadSlots * (columnBytes + gemmBytesPerThread), columnBytes + sharedGEMMBytes)
+    }
+
+    /// The kernel of `geometry` (a conv, not transposed): `gemm1x1` when `pointwise` (which
+    /// needs `geometry.isPointwise`), else `im2col`; `weights` are packed now when given. Throws
+    /// when the GEMM cannot be prepared.
+    init(geometry: ConvolutionGeometry, pointwise: Bool, epilogue: ConvolutionEpilogue, weights: Tensor?,
+         instructionSet: GEMMInstructionSet = .selected()) throws {
+        name = pointwise ? "gemm1x1" : "im2col"
+        self.geometry = geometry
+        self.epilogue = epilogue
+        traversal = pointwise ? nil : ColumnTraversal(geometry)
+        threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let depth = geometry.columnRows
+        work = ConvolutionWork(geometry, columnRows: pointwise ? 0 : depth, threadCount: threadSlots)
+        let lastLength = work.positions - (work.segmentsPerGroup - 1) * work.segmentLength
+        func product(columns: Int) throws(GEMMError) -> PackedGEMM {
+            try PackedGEMM(rows: geometry.outputChannelsPerGroup, columns: columns, depth: depth,
+                           leadingB: pointwise ? geometry.inputPlane : nil, leadingC: geometry.outputPlane,
+                           instructionSet: instructionSet)
+        }
+        do {
+            fullSegment = try product(columns: work.segmentLength)
+            lastSegment = try product(columns: lastLength)
+        } catch {
+            throw Diagnostic("the packed GEMM rejected the conv's product: \(error)")
+        }
+        let full = fullSegment
+        packedWeights = try weights.map { try PackedWeights($0, product: full, groups: geometry.groups) }
+        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: depth * work.segmentLength)
+        gemmBytesPerThread = (fullSegment.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
+        sharedGEMMBytes = fullSegment.workspaceByteCount(threadCount: threadSlots)
+    }
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        guard let workspace = buffers.workspace else { return }
+        let operands = Operands(buffers, epilogue: epilogue)
+        let threads = min(context.threadCount, threadSlots)
+        if threads > 1 && work.itemCount >= threads {
+            let slotBytes = columnBytes + gemmBytesPerThread
+            WorkerPool.shared.run(parts: threads) { part in
+                let slot = workspace + part * slotBytes
+                for item in work.items(ofPart: part, parts: threads) {
+                    run(item: item, operands, columns: slot,
+                        gemmWorkspace: UnsafeMutableRawBufferPointer(start: slot + columnBytes, count: gemmBytesPerThread),
+                        threadCount: 1)
+                }
+            }
+        } else {
+            let gemmWorkspace = UnsafeMutableRawBufferPointer(start: workspace + columnBytes, count: sharedGEMMBytes)
+            for item in 0..<work.itemCount {
+                run(item: item, operands, columns: workspace, gemmWorkspace: gemmWorkspace, threadCount: threads)
+            }
+        }
+    }
+
+    /// The memory of one run.
+    struct Operands {
+        let x: UnsafePointer<Float>, weights: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>
+        let bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?
+
+        init(_ buffers: KernelBuffers, epilogue: ConvolutionEpilogue) {
+            x = buffers.floatInput(0)
+            weights = buffers.floatInput(1)
+            y = buffers.floatOutput(0)
+            bias = epilogue.bias(buffers)
+            residual = epilogue.residual(buffers)
+        }
+    }
+
+    /// Gathers (unless 1x1), multiplies and finishes work item `item`.
+    @inline(__always)
+    private func run(item: Int, _ operands: Operands, columns: UnsafeMutableRawPointer,
+                     gemmWorkspace: UnsafeMutableRawBufferPointer, threadCount: Int) {
+        let (groupImage, positions) = work.item(item)
+        let (image, group) = groupImage.quotientAndRemainder(dividingBy: geometry.groups)
+        let outPerGroup = geometry.outputChannelsPerGroup, plane = geometry.outputPlane
+        let source = operands.x + (image * geometry.inputChannels + group * geometry.inputChannelsPerGroup) * geometry.inputPlane
+        let outputOffset = (image * geometry.outputChannels + group * outPerGroup) * plane + positions.lowerBound
+        let output = operands.y + outputOffset
+        let b: UnsafePointer<Float>
+        if let traversal {
+            let gathered = columns.assumingMemoryBound(to: Float.self)
+            traversal.visit(positions: positions, ColumnGather(image: source, columns: gathered))
+            b = UnsafePointer(gathered)
+        } else {
+            b = source + positions.lowerBound
+        }
+        let product = positions.count == work.segmentLength ? fullSegment : lastSegment
+        let gemmEpilogue = epilogue.gemmEpilogue(bias: operands.bias.map { $0 + group * outPerGroup },
+                                                 residual: operands.residual.map { $0 + outputOffset },
+                                                 residualLeadingDimension: plane)
+        if let packedWeights {
+            product.multiply(packedA: packedWeights.panels(ofGroup: group), b: b, c: output, epilogue: gemmEpilogue,
+                             workspace: gemmWorkspace, threadCount: threadCount)
+        } else {
+            product.multiply(a: operands.weights + group * outPerGroup * product.depth, b: b, c: output,
+                             epilogue: gemmEpilogue, workspace: gemmWorkspace, threadCount: threadCount)
+        }
+        if epilogue.activatesAfterProduct {
+            for channel in 0..<outPerGroup { epilogue.activate(output + channel * plane, count: positions.count) }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+import CNNGEMM
+import CNNIR
+@testable import CNNRuntime
+
+/// The conv kernels on cnnc's packed GEMM (`im2col`, `gemm1x1`) with fused epilogues, on every
+/// instruction set this processor supports and on 1 to 3 threads, against the reference (bound
+/// `KernelHarness.relativeL2Bound`; the epilogue adds one rounding per element at most).
+@Suite("Packed-GEMM convs with fused epilogues")
+struct GEMMConvolutionTests {
+    /// The instruction sets with GEMM kernels that this processor runs (generic is the portable
+    /// fallback, tested in the GEMM's own tests).
+    static let instructionSets = GEMMInstructionSet.supported.filter { $0 != .generic }
+
+    @Test("fused_conv on im2col and gemm1x1: 200 random configurations per instruction set",
+          arguments: instructionSets)
+    func fusedEpilogues(instructionSet: GEMMInstructionSet) throws {
+        var generator = SeededGenerator(seed: 0xF05E + UInt64(instructionSet.rawValue.utf8.count))
+        let family = ConvolutionKernels(instructionSet: instructionSet)
+        var names: [String: Int] = [:]
+        for index in 0..<200 {
+            let kind: ConvolutionCases.Kind = index.isMultiple(of: 3) ? .pointwise : .general(ranks: [1, 2, 3])
+            let drawn = try FusedConvolutionCases.fuse(try ConvolutionCases.draw(kind, using: &generator), using: &generator)
+            var attributes = drawn.attributes
+            // Depthwise draws take the GEMM path here too.
+            attributes["algorithm"] = .string(kind.isPointwise ? "gemm1x1" : "im2col")
+            let name = try KernelHarness.checkAgainstReference(family, drawn.op, operands: drawn.operands, attributes: attributes,
+                                                               constantIndices: drawn.constantIndices,
+                                                               threadCount: 1 + index % 3,
+                                                               configuration: "\(drawn) on \(instructionSet)")
+            names[name ?? "none", default: 0] += 1
+        }
+        #expect(names["im2col", default: 0] >= 100 && names["gemm1x1", default: 0] >= 60, "kernels: \(names)")
+    }
+
+    @Test("Results are bit-identical on 1, 2 and 3 threads")
+    func threadCountsAgree() throws {
+        var generator = SeededGenerator(seed: 0x7EAD)
+        let shapes: [([Int], [Int], Attributes)] = [
+            ([1, 16, 20, 20], [24, 16, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
+            ([3, 8, 9, 9], [8, 8, 1, 1], [:]),
+            ([1, 64, 7, 7], [32, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
+            ([2, 6, 33, 17], [4, 3, 5, 3], ["groups": .int(2), "strides": .ints([2, 1])]),
+        ]
+        for (input, weight, attributes) in shapes {
+            let operands = [try Tensor.random(shape: input, using: &generator), try Tensor.random(shape: weight, using: &generator),
+                            try Tensor.random(shape: [weight[0]], using: &generator)]
+            for constants in [Set<Int>(), [1, 2]] {
+                let request = try KernelHarness.request(.conv, operands: operands, attributes: attributes, constantIndices: constants)
+                let kernel = try #require(try ConvolutionKernels().makeKernel(for: request))
+                let results = try (1...3).map { threads in
+                    try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+                }
+                #expect(results[1] == results[0] && results[2] == results[0], "\(input) * \(weight) \(attributes)")
+            }
+        }
+    }
+
+    @Test("Work items cover every position once, in segments within the column budget that keep every thread busy")
+    func workDivision() throws {
+        let cases: [([Int], [Int], Attributes)] = [
+            ([1, 64, 56, 56], [64, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
+            ([1, 512, 7, 7], [512, 512, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
+            ([1, 3, 224, 224], [64, 3, 7, 7], ["pads": .ints([3, 3, 3, 3]), "strides": .ints([2, 2])]),
+            ([4, 8, 5, 5], [8, 8, 3, 3], [:]),
+            ([1, 2, 3], [2, 2, 1], [:]),
+        ]
+        for (input, weight, attributes) in cases {
+            let operands = [try Tensor.zeros(shape: input), try Tensor.zeros(shape: weight)]
+            let geometry = try ConvolutionGeometry(try KernelHarness.request(.conv, operands: operands, attributes: attributes),
+                                                   transposed: false)
+            for threads in [1, 2, 4] {
+                let work = ConvolutionWork(geometry, columnRows: geometry.columnRows, threadCount: threads)
+                var covered = Array(repeating: 0, count: work.groupImages * work.positions)
+                for item in 0..<work.itemCount {
+                    let (groupImage, positions) = work.item(item)
+                    for position in positions { covered[groupImage * work.positions + position] += 1 }
+                }
+                #expect(covered.allSatisfy { $0 == 1 }, "\(input) * \(weight) on \(threads) threads")
+                #expect(work.segmentsPerGroup == 1 || work.segmentLength % 16 == 0)
+                let budget = max(1, ConvolutionWork.columnBudgetBytes / (geometry.columnRows * 4))
+                #expect(work.segmentLength <= (budget + 15) / 16 * 16 || work.segmentsPerGroup == 1)
+                if work.positions >= 64 * threads { #expect(work.itemCount >= threads) }
+                let parts = (0..<threads).map { work.items(ofPart: $0, parts: threads) }
+                #expect(parts.map(\.count).reduce(0, +) == work.itemCount)
+            }
+        }
+    }
+
+    @Test("An algorithm that cannot run the conv is a diagnostic; direct leaves it to the reference")
+    func forcedAlgorithms() throws {
+        let operands = [try Tensor.zeros(shape: [1, 4, 8, 8]), try Tensor.zeros(shape: [8, 4, 3, 3])]
+        for algorithm in ["gemm1x1", "depthwise"] {
+            let request = try KernelHarness.request(.conv, operands: operands, attributes: ["algorithm": .string(algorithm)])
+            #expect(throws: Diagnostic.self) { try ConvolutionKernels().makeKernel(for: request) }
+        }
+        let direct = try KernelHarness.request(.conv, operands: operands, attributes: ["algorithm": .string("direct")])
+        #expect(try ConvolutionKernels().makeKernel(for: direct) == nil)
+        let pointwise = [try Tensor.zeros(shape: [1, 4, 8, 8]), try Tensor.zeros(shape: [8, 4, 1, 1])]
+        let forced = try KernelHarness.request(.conv, operands: pointwise, attributes: ["algorithm": .string("im2col")])
+        #expect(try ConvolutionKernels().makeKernel(for: forced)?.name == "im2col")
+    }
+}

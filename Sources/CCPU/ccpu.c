@@ -15,9 +15,11 @@ unsigned int ccpu_enable_flush_to_zero(void) {
     return state;
 }
 void ccpu_restore_float_mode(unsigned int state) { _mm_setcsr(state); }
+unsigned int ccpu_float_mode(void) { return _mm_getcsr(); }
 #else
 int ccpu_has_avx512f(void) { return 0; }
 int ccpu_has_avx2_fma(void) { return 0; }
 unsigned int ccpu_enable_flush_to_zero(void) { return 0; }
 void ccpu_restore_float_mode(unsigned int state) { (void)state; }
+unsigned int ccpu_float_mode(void) { return 0; }
 #endif

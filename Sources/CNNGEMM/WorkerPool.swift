@@ -1,3 +1,4 @@
+import CCPU
 import Foundation
 import Synchronization
 
@@ -9,7 +10,9 @@ import Synchronization
 /// holding the job up. An idle worker spins on its own ticket for `spinNanoseconds` after its
 /// last job (so that back-to-back jobs, such as the layers of a model, start without a system
 /// call) and then parks on a condition variable. One job runs at a time: a thread that finds
-/// the pool busy (another job, or a part calling `run` again) runs its parts itself.
+/// the pool busy (another job, or a part calling `run` again) runs its parts itself. Workers run
+/// each job in the floating-point mode of the thread that called `run` (flush-to-zero during a
+/// model's run), so that a part computes the same bits on whichever thread claims it.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool shared by every product of the process.
     public static let shared = WorkerPool()
@@ -33,6 +36,8 @@ public final class WorkerPool: @unchecked Sendable {
     private var jobNumber = 0
     /// The current job; written before the claims are published, read after a part is claimed.
     private var job: ((Int) -> Void)?
+    /// The floating-point control state of the thread that published the current job.
+    private var floatMode: UInt32 = 0
 
     /// Creates a pool whose workers spin `spinNanoseconds` before parking. Workers start on the
     /// first job that needs them and live until the process ends.
@@ -55,6 +60,7 @@ public final class WorkerPool: @unchecked Sendable {
         startWorkers(count: parts - 1)
         withoutActuallyEscaping(body) { escapable in
             job = escapable
+            floatMode = ccpu_float_mode()
             jobNumber += 1
             finishedParts.store(0, ordering: .relaxed)
             claims.store(UInt64(parts) << 32, ordering: .releasing)
@@ -111,11 +117,13 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// A worker's life: wait for a new ticket, run the parts it can claim, forever.
+    /// A worker's life: wait for a new ticket, take the job's floating-point mode, run the parts
+    /// it can claim, forever.
     private func work(ticket: Ticket) {
         var done = 0
         while true {
             done = waitForTicket(ticket, after: done)
+            if ccpu_float_mode() != floatMode { ccpu_restore_float_mode(floatMode) }
             runClaimedParts()
         }
     }

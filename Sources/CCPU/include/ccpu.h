@@ -12,5 +12,7 @@ int ccpu_has_avx2_fma(void);
 unsigned int ccpu_enable_flush_to_zero(void);
 /// Restores the calling thread's floating-point control state.
 void ccpu_restore_float_mode(unsigned int state);
+/// The calling thread's floating-point control state (rounding, flush-to-zero, exception masks).
+unsigned int ccpu_float_mode(void);
 
 #endif

@@ -54,7 +54,6 @@ enum ConvolutionOps {
     static func infer(_ context: InferenceContext, transposed: Bool) throws -> [TensorType] {
         let (x, weight) = try checkedOperands(context)
         let window = try window(context, transposed: transposed)
-        if context.attributes["algorithm"] != nil { _ = try context.choice("algorithm", as: ConvolutionAlgorithm.self) }
         let groups = try context.int("groups")
         guard groups > 0 else { throw Diagnostic("groups must be positive, found \(groups)") }
         try ShapeRules.requireBelowLimit([groups], "groups")
@@ -86,6 +85,15 @@ enum ConvolutionOps {
         }
         if let bias = context.optionalOperand(2) {
             try ShapeRules.requireType(bias, "bias", TensorType(x.dtype, [outputChannels]), "one value per output channel")
+        }
+        if !transposed {
+            let algorithm = try context.choice("algorithm", as: ConvolutionAlgorithm.self)
+            let shape = ConvolutionShape(spatialRank: window.kernel.count, kernel: window.kernel, strides: window.strides,
+                                         dilations: window.dilations, padsBegin: window.padsBegin, padsEnd: window.padsEnd,
+                                         groups: groups, inputChannels: inputChannels, outputChannels: outputChannels)
+            if let unmet = algorithm.requirementUnmet(by: shape) {
+                throw Diagnostic("algorithm \(algorithm.rawValue) cannot run this conv: \(unmet)")
+            }
         }
         let spatial = transposed ? try window.transposedOutputSizes() : try window.outputSizes(ceilMode: false)
         return [TensorType(x.dtype, Shape([x.shape[0], .fixed(outputChannels)] + spatial.map(Dimension.fixed)))]

@@ -122,22 +122,20 @@ struct ConvolutionGeometry: Sendable {
         self.padsEnd = widened(padsEnd, 0)
     }
 
+    /// The conv's shape in the IR's terms (the node's own spatial axes), for the algorithms'
+    /// requirements (`ConvolutionAlgorithm.requirementUnmet(by:)`).
+    var shape: ConvolutionShape {
+        let axes = (3 - spatialRank)..<3
+        return ConvolutionShape(spatialRank: spatialRank, kernel: Array(kernel[axes]), strides: Array(strides[axes]),
+                                dilations: Array(dilations[axes]), padsBegin: Array(padsBegin[axes]),
+                                padsEnd: Array(padsEnd[axes]), groups: groups, inputChannels: inputChannels,
+                                outputChannels: outputChannels)
+    }
+
     /// Whether every image position is one column entry: kernel 1, stride 1 and no padding on
     /// every axis (the dilation then does not matter), so the column matrix is the image itself.
-    var isPointwise: Bool {
-        kernel.allSatisfy { $0 == 1 } && strides.allSatisfy { $0 == 1 }
-            && padsBegin.allSatisfy { $0 == 0 } && padsEnd.allSatisfy { $0 == 0 }
-    }
-
-    /// Whether Winograd's 3x3 kernels fit: a 2-D conv with a 3x3 kernel, stride 1, dilation 1
-    /// and one group.
-    var isWinogradShaped: Bool {
-        !transposed && spatialRank == 2 && groups == 1 && kernel == [1, 3, 3]
-            && strides.allSatisfy { $0 == 1 } && dilations.allSatisfy { $0 == 1 }
-    }
+    var isPointwise: Bool { shape.isPointwise }
 
     /// Whether this is a 2-D depthwise conv: one input and one output channel per group.
-    var isDepthwise2D: Bool {
-        !transposed && spatialRank == 2 && groups == inputChannels && groups == outputChannels
-    }
+    var isDepthwise2D: Bool { !transposed && shape.isDepthwise2D }
 }

@@ -43,9 +43,9 @@ public struct ConvolutionKernels: KernelFamily {
         let epilogue = try ConvolutionEpilogue(request)
         let weights = request.constantOperands[1]
         var algorithm = try request.choiceAttribute("algorithm", as: ConvolutionAlgorithm.self)
-        if algorithm == .auto { algorithm = ConvolutionAlgorithmRule.choose(for: geometry).algorithm }
-        if let problem = ConvolutionAlgorithmRule.problem(running: algorithm, on: geometry) {
-            throw request.error("algorithm \(algorithm.rawValue) cannot run this conv: \(problem)")
+        if algorithm == .auto { algorithm = ConvolutionAlgorithmRule.choose(for: geometry) }
+        if let unmet = algorithm.requirementUnmet(by: geometry.shape) {
+            throw request.error("algorithm \(algorithm.rawValue) cannot run this conv: \(unmet)")
         }
         switch algorithm {
         case .direct, .auto:

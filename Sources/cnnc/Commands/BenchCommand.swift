@@ -11,6 +11,9 @@ struct BenchCommand: Subcommand {
     static let warmup = OptionSpec.option("warmup", value: "W", "run W times untimed first (default 2)")
     /// `--json`: the results as JSON.
     static let json = OptionSpec.flag("json", "print the results as one JSON object instead of tables")
+    /// `--trace FILE`: a Chrome trace of one profiled run.
+    static let trace = OptionSpec.option(
+        "trace", value: "FILE", "write the layers of one profiled run to FILE as a Chrome trace (Perfetto, chrome://tracing)")
     /// The seed of the random inputs and, when there is no weights file, of the weights.
     static let seed: UInt64 = 0
 
@@ -18,8 +21,8 @@ struct BenchCommand: Subcommand {
     let summary = "time a model on random inputs: latency, every layer, and the time by op"
     let signature = CommandSignature(positionals: [.model], options: [
         BenchCommand.iterations, BenchCommand.warmup, ExecutionArguments.threads, ExecutionArguments.reference,
-        BenchCommand.json, .set, .inputShape, ExecutionArguments.weights,
-    ])
+        BenchCommand.json, BenchCommand.trace, .set, .inputShape, ExecutionArguments.weights,
+    ] + PipelineArguments.selection)
     let discussion = [
         """
         The model is verified and prepared once, then run on seeded random inputs (as
@@ -27,6 +30,11 @@ struct BenchCommand: Subcommand {
         of the whole runs), and N profiled runs that time every layer. The layer table gives each
         node's median time, its share of the layers' sum, and GFLOP/s = 2 x MACs / time (conv,
         conv_transpose, gemm and matmul; '-' for the others), slowest first; then the time by op.
+        With --trace FILE, the layers of the last profiled run are also written as a Chrome trace.
+        """,
+        """
+        The model is optimized first by the -O2 pipeline (or -O LEVEL, or --passes LIST; -O0
+        times it as written); a compiled plan (.plan) runs as it was compiled.
         """,
         """
         The parameters come from the file the model names or --weights FILE; when that file does
@@ -54,6 +62,14 @@ struct BenchCommand: Subcommand {
         let result = BenchResult(model: prepared.source.path, graph: model.graph.name, backend: model.options.backend.rawValue,
                                  threads: model.options.threadCount, weights: prepared.parametersOrigin, warmup: warmup,
                                  measurements: measurements, multiplyAccumulates: costs)
+        if let tracePath = arguments.value(of: BenchCommand.trace), let profile = measurements.profiles.last {
+            let text = try ChromeTrace.json(profile, graph: model.graph)
+            do {
+                try text.write(toFile: tracePath, atomically: true, encoding: .utf8)
+            } catch {
+                throw Diagnostic("cannot write \(tracePath): \(error.localizedDescription)")
+            }
+        }
         Terminal.output(arguments.isSet(BenchCommand.json) ? try BenchReport.json(result) : BenchReport.text(result))
     }
 }

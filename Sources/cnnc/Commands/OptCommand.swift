@@ -6,22 +6,6 @@ import Foundation
 /// [--time-passes] [--verify-each] [--weights FILE] [--set NAME=SIZE]... [-o OUT.ir]`: runs a
 /// pass pipeline on a model and writes the transformed IR (and weights).
 struct OptCommand: Subcommand {
-    /// `--passes LIST`: the pipeline, by pass names.
-    static let passes = OptionSpec.option(
-        "passes", value: "LIST", "run these passes in order: pass names separated by commas (listed below)")
-    /// `-O LEVEL`: a standard pipeline.
-    static let level = OptionSpec.option(
-        "optimize", short: "O", value: "LEVEL", "run the standard pipeline of LEVEL: 0 (verify only) or 2 (the default)")
-    /// `--print-after-all`: dump the IR after every pass.
-    static let printAfterAll = OptionSpec.flag("print-after-all", "print the IR to standard error after every pass")
-    /// `--print-after NAME`: dump the IR after one pass.
-    static let printAfter = OptionSpec.option(
-        "print-after", value: "NAME", repeatable: true, "print the IR to standard error after the pass NAME; repeat for several")
-    /// `--time-passes`: report the time of each pass.
-    static let timePasses = OptionSpec.flag("time-passes", "print the time each pass took to standard error")
-    /// `--verify-each`: verify after every pass.
-    static let verifyEach = OptionSpec.flag(
-        "verify-each", "verify the model after every pass (it is always verified before and after the pipeline)")
     /// `-o, --output OUT.ir`: where the transformed model goes.
     static let output = OptionSpec.option(
         "output", short: "o", value: "OUT.ir",
@@ -29,10 +13,8 @@ struct OptCommand: Subcommand {
 
     let name = "opt"
     let summary = "run optimization passes on a model and write the transformed IR and weights"
-    let signature = CommandSignature(positionals: [.model], options: [
-        OptCommand.passes, OptCommand.level, OptCommand.printAfterAll, OptCommand.printAfter, OptCommand.timePasses,
-        OptCommand.verifyEach, ExecutionArguments.weights, .set, OptCommand.output,
-    ])
+    let signature = CommandSignature(positionals: [.model],
+                                     options: PipelineArguments.all + [ExecutionArguments.weights, .set, OptCommand.output])
 
     var discussion: [String] {
         let width = PassRegistry.standard.names.map(\.count).max() ?? 0
@@ -65,8 +47,8 @@ struct OptCommand: Subcommand {
     }
 
     func run(_ arguments: ParsedArguments) throws {
-        let manager = passManager(arguments)
-        let pipeline = try self.pipeline(arguments, manager: manager)
+        let manager = PipelineArguments.manager(arguments)
+        let pipeline = try PipelineArguments.pipeline(arguments, manager: manager)
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
         let model = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
         let weightsPath = self.weightsPath(model, explicit: arguments.value(of: ExecutionArguments.weights))
@@ -88,30 +70,6 @@ struct OptCommand: Subcommand {
             return
         }
         try write(unit, to: output, withWeights: weightsPath != nil, nodesBefore: original.graph.nodes.count)
-    }
-
-    /// The pass manager the flags ask for, writing dumps and timings to standard error.
-    private func passManager(_ arguments: ParsedArguments) -> PassManager {
-        PassManager(options: PassManagerOptions(
-            verifyEach: arguments.isSet(OptCommand.verifyEach), printAfterAll: arguments.isSet(OptCommand.printAfterAll),
-            printAfter: Set(arguments.values(of: OptCommand.printAfter)), timePasses: arguments.isSet(OptCommand.timePasses),
-            output: { Terminal.error($0) }))
-    }
-
-    /// The pipeline of --passes or -O (level 2 by default), checked against the registry.
-    private func pipeline(_ arguments: ParsedArguments, manager: PassManager) throws(UsageError) -> PassPipeline {
-        let list = arguments.value(of: OptCommand.passes)
-        let level = arguments.value(of: OptCommand.level)
-        if list != nil && level != nil { throw UsageError("give either --passes or -O, not both") }
-        do {
-            let pipeline = try list.map { try PassPipeline(parsing: $0) } ?? PassPipeline.level(level ?? "2")
-            _ = try manager.resolve(pipeline)
-            return pipeline
-        } catch let diagnostic as Diagnostic {
-            throw UsageError(diagnostic.message)
-        } catch {
-            throw UsageError(String(describing: error))
-        }
     }
 
     /// The weights file to read: --weights FILE, else the file the model names if it exists;

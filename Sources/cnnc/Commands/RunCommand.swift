@@ -24,7 +24,7 @@ struct RunCommand: Subcommand {
     let signature = CommandSignature(positionals: [.model], options: [
         RunCommand.input, RunCommand.randomInput, RunCommand.outputFolder, RunCommand.outputFormat, ExecutionArguments.reference,
         ExecutionArguments.threads, .set, .inputShape, ExecutionArguments.weights,
-    ])
+    ] + PipelineArguments.selection)
     let discussion = [
         """
         The model is verified and prepared (kernels chosen, memory planned), then run once. Each

@@ -9,6 +9,7 @@ enum SubcommandRegistry {
         BenchCommand(),
         ImportCommand(),
         OptCommand(),
+        CompileCommand(),
         HelpCommand(),
     ]
 

@@ -29,7 +29,7 @@ struct ModelParameters: Sendable {
             self.init(tensors: [:], origin: "none needed (the model has no parameters)")
         } else if explicitPath == nil, let imported = model.importedWeights {
             let weights = try imported.bind(to: graph)
-            self.init(tensors: try weights.mapValues { try Tensor($0) }, origin: "\(model.path) (the ONNX initializers)")
+            self.init(tensors: try weights.mapValues { try Tensor($0) }, origin: "\(model.path) (\(model.isPlan ? "the plan's weights" : "the ONNX initializers"))")
         } else if let path, FileManager.default.fileExists(atPath: path) {
             let weights = try WeightStore(contentsOf: path).bind(to: graph)
             self.init(tensors: try weights.mapValues { try Tensor($0) }, origin: path)

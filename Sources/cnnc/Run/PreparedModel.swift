@@ -1,4 +1,5 @@
 import CNNIR
+import CNNPasses
 import CNNRuntime
 
 /// A model read from the command line and prepared to run, with its inputs and parameters.
@@ -17,8 +18,9 @@ struct PreparedModel {
     var model: Model
 
     /// Prepares the model named by `arguments` (the positional model, `--set`, `--input-shape`, `--weights`,
-    /// `--reference`, `--threads`); throws usage errors for malformed values and diagnostics
-    /// for every problem with the model, its inputs and its weights.
+    /// `--reference`, `--threads`, `-O`/`--passes`); throws usage errors for malformed values and diagnostics
+    /// for every problem with the model, its inputs and its weights. The pass pipeline (`-O2` by
+    /// default) optimizes the model before it is prepared; a compiled plan is taken as it is.
     init(_ arguments: ParsedArguments, inputFiles: InputFiles, randomSeed: UInt64?,
          whenWeightsMissing policy: ModelParameters.MissingFilePolicy) throws {
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
@@ -31,6 +33,11 @@ struct PreparedModel {
                                              explicitPath: arguments.value(of: ExecutionArguments.weights), whenMissing: policy)
         inputs = modelInputs.tensors
         parametersOrigin = parameters.origin
-        model = try Model(graph: modelInputs.graph, parameters: parameters.tensors, options: options)
+        var unit = CompilationUnit(graph: modelInputs.graph, weights: try parameters.tensors.mapValues { try WeightTensor($0) })
+        if !source.isPlan {
+            let manager = PipelineArguments.manager(arguments)
+            try manager.run(try PipelineArguments.pipeline(arguments, manager: manager), on: &unit)
+        }
+        model = try Model(graph: unit.graph, parameters: try unit.weights.mapValues { try Tensor($0) }, options: options)
     }
 }

@@ -1,0 +1,60 @@
+import CNNIR
+
+/// A cost model from the speeds cnnc's kernels measured on one core of the reference machine
+/// (`cnnc-kernel-bench`, figures in docs/PERFORMANCE.md): each algorithm's time is its floating
+/// point work divided by the rate its kernel reaches, plus, for Winograd, the transforms.
+///
+/// It ranks algorithms, it does not predict absolute times on other machines; `cnnc compile
+/// --tune` measures instead.
+public struct RateCostModel: ConvolutionCostModel {
+    public let name = "rates"
+
+    /// GFLOP/s of the packed GEMM on a product with an inner size of at least 256 (one core).
+    static let largeProductRate = 185.0
+    /// GFLOP/s of the packed GEMM on a product with a small inner size (3x3 on 3 to 16 channels).
+    static let smallProductRate = 120.0
+    /// GFLOP/s of the depthwise kernel.
+    static let depthwiseRate = 40.0
+    /// Effective GFLOP/s of the Winograd input and output transforms, counting 2α flops per
+    /// transformed element.
+    static let transformRate = 25.0
+
+    /// Creates the model.
+    public init() {}
+
+    public func estimatedSeconds(_ algorithm: ConvolutionAlgorithm, on workload: ConvolutionWorkload) -> Double? {
+        let shape = workload.shape
+        let flops = 2 * Double(workload.multiplyAccumulates)
+        let depthPerGroup = shape.inputChannels / shape.groups * shape.kernel.reduce(1, *)
+        switch algorithm {
+        case .im2col, .gemm1x1:
+            return flops / (Self.productRate(depth: depthPerGroup) * 1e9)
+        case .depthwise:
+            return flops / (Self.depthwiseRate * 1e9)
+        case .winograd2x2:
+            return Self.winogradSeconds(workload, outputTile: 2)
+        case .winograd4x4:
+            return Self.winogradSeconds(workload, outputTile: 4)
+        case .auto, .direct:
+            return nil
+        }
+    }
+
+    /// The GEMM rate for products of inner size `depth`, in GFLOP/s.
+    static func productRate(depth: Int) -> Double {
+        depth >= 256 ? largeProductRate : smallProductRate + (largeProductRate - smallProductRate) * Double(depth) / 256
+    }
+
+    /// Winograd F(m×m, 3×3) on α = m + 2 point tiles: α² products `C_out × C_in × tiles`, the
+    /// input transform of every tile and input channel, and the output transform of every tile
+    /// and output channel.
+    static func winogradSeconds(_ workload: ConvolutionWorkload, outputTile m: Int) -> Double? {
+        guard workload.outputSize.count == 2 else { return nil }
+        let alpha = Double(m + 2)
+        let tiles = Double(workload.batch * ((workload.outputSize[0] + m - 1) / m) * ((workload.outputSize[1] + m - 1) / m))
+        let (inputs, outputs) = (Double(workload.shape.inputChannels), Double(workload.shape.outputChannels))
+        let productFlops = 2 * alpha * alpha * inputs * outputs * tiles
+        let transformFlops = 2 * alpha * alpha * alpha * tiles * (inputs + outputs)
+        return productFlops / (productRate(depth: workload.shape.inputChannels) * 1e9) + transformFlops / (transformRate * 1e9)
+    }
+}

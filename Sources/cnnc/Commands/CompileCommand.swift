@@ -1,0 +1,95 @@
+import CNNIR
+import CNNPasses
+import CNNRuntime
+import Foundation
+
+/// `cnnc compile MODEL [-O LEVEL | --passes LIST] [-o OUT.plan] [--stats] [--dump dot -o FILE.dot]
+/// …`: optimizes a model (BatchNorm folded, activations and residual adds fused, kernels chosen)
+/// and writes the compiled plan the runtime loads without the passes.
+struct CompileCommand: Subcommand {
+    /// `-o, --output FILE`: where the plan (or the dump) goes.
+    static let output = OptionSpec.option(
+        "output", short: "o", value: "FILE", "write the plan (or, with --dump, the dump) to FILE")
+    /// `--stats`: the per-layer report.
+    static let stats = OptionSpec.flag(
+        "stats", "print every layer (op, kernel and why, output, MACs), the totals and the memory plan")
+    /// `--dump dot`: the graph before and after optimization, for Graphviz.
+    static let dump = OptionSpec.option(
+        "dump", value: "FORMAT", "write the graph before and after optimization instead of a plan; FORMAT: dot")
+
+    let name = "compile"
+    let summary = "optimize a model and write its compiled plan (kernels chosen, BatchNorm folded, layers fused)"
+    let signature = CommandSignature(positionals: [.model], options: [
+        CompileCommand.output, CompileCommand.stats, CompileCommand.dump, ExecutionArguments.threads,
+        ExecutionArguments.weights, .set, .inputShape,
+    ] + PipelineArguments.all)
+    let discussion = [
+        """
+        The model (.ir or .onnx) is verified, then the -O2 pipeline (or -O LEVEL, or --passes
+        LIST) runs: canonicalization, constant folding, BatchNorm folding into the convs' weights,
+        pad folding, residual-add and activation fusion into fused_conv, CSE, dead-code
+        elimination, and select-kernels, which writes each conv's kernel and the reason into its
+        algorithm attributes. The plan (-o FILE.plan) holds the optimized IR and its weights in
+        one safetensors file; 'cnnc run', 'cnnc bench' and Model(contentsOfPlan:) run it as it is.
+        """,
+        """
+        --stats prepares the plan as the runtime would and prints each layer, the totals, and the
+        arena a run needs next to the naive sum of all intermediate tensors, with the planner's
+        efficiency (the most bytes alive at once over the arena). --dump dot -o FILE writes the
+        graph before and after optimization as one Graphviz file (render: dot -Tsvg FILE).
+        """,
+        """
+        The weights come from the file the model names (or --weights FILE, or the ONNX
+        initializers); without one, seeded initial values stand in (as cnnc init-weights --seed 0
+        would write them) and the plan says so only through this note: compile the real weights
+        for a plan you mean to use.
+        """,
+        """
+        examples:
+          cnnc compile Examples/resnet50.ir --stats
+          cnnc compile Examples/resnet18.ir -o resnet18.plan && cnnc bench resnet18.plan
+          cnnc compile model.onnx --dump dot -o graph.dot
+        """,
+    ]
+
+    func run(_ arguments: ParsedArguments) throws {
+        let manager = PipelineArguments.manager(arguments)
+        let pipeline = try PipelineArguments.pipeline(arguments, manager: manager)
+        let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
+        let inputShapes = try InputShapes(parsing: arguments.values(of: .inputShape))
+        let source = try LoadedModel(path: try arguments.required(.model), bindings: bindings, inputShapes: inputShapes)
+        try Verifier.verify(source.graph)
+        let parameters = try ModelParameters(for: source.graph, model: source,
+                                             explicitPath: arguments.value(of: ExecutionArguments.weights),
+                                             whenMissing: .initialize(seed: 0))
+        if parameters.origin.hasPrefix("seeded") { Terminal.error("note: weights: \(parameters.origin)") }
+        var unit = CompilationUnit(graph: source.graph, weights: try parameters.tensors.mapValues { try WeightTensor($0) })
+        let original = unit.graph
+        try manager.run(pipeline, on: &unit)
+        let output = arguments.value(of: CompileCommand.output)
+        if let format = arguments.value(of: CompileCommand.dump) {
+            guard format == "dot" else { throw UsageError("--dump takes dot, found '\(format)'") }
+            guard let output else { throw UsageError("--dump dot needs -o FILE.dot") }
+            try write(DotPrinter.print([("before", original), ("after \(pipeline)", unit.graph)]), to: output)
+        } else if let output {
+            try PlanFile.write(graph: unit.graph, weights: unit.weightStore, to: output)
+            Terminal.output("wrote \(output): \(Quantity.counted(unit.graph.nodes.count, "node")) (was \(original.nodes.count))")
+        } else if !arguments.isSet(CompileCommand.stats) {
+            throw UsageError("nothing to do: give -o FILE.plan to write the plan, --stats to see it, or --dump dot -o FILE")
+        }
+        if arguments.isSet(CompileCommand.stats) {
+            let options = try ExecutionArguments.options(from: arguments)
+            let model = try Model(graph: unit.graph, parameters: try unit.weights.mapValues { try Tensor($0) }, options: options)
+            Terminal.output(CompileStatistics.text(model))
+        }
+    }
+
+    /// Writes `text` to `path`.
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw Diagnostic("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

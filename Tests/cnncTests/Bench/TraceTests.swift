@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@Suite("cnnc bench --trace")
+struct TraceTests {
+    @Test("The trace is JSON with one complete event per executed layer, back to back")
+    func chromeTrace() throws {
+        try TemporaryFolder.with { folder in
+            let model = try OptTests.writeBlock(in: folder)
+            let result = try CNNC.run(["bench", model, "--iterations", "2", "--warmup", "0", "--trace", folder.path("t.json")])
+            #expect(result.status == 0, "\(result)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("t.json")))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let events = try #require(object["traceEvents"] as? [[String: Any]])
+            let layers = events.filter { $0["ph"] as? String == "X" }
+            // -O2 turns pad, conv, batch_norm, identity and relu into one fused_conv.
+            #expect(layers.count == 1)
+            let names = layers.compactMap { $0["name"] as? String }
+            #expect(names.count == layers.count)
+            for event in layers {
+                #expect(event["dur"] is Double || event["dur"] is Int)
+                #expect((event["args"] as? [String: Any])?["kernel"] is String)
+            }
+            let unoptimized = try CNNC.run(["bench", model, "-O0", "--iterations", "1", "--warmup", "0", "--trace", folder.path("u.json")])
+            #expect(unoptimized.status == 0, "\(unoptimized)")
+            let raw = try Data(contentsOf: URL(fileURLWithPath: folder.path("u.json")))
+            let all = try #require(try JSONSerialization.jsonObject(with: raw) as? [String: Any])
+            let steps = (all["traceEvents"] as? [[String: Any]])?.filter { $0["ph"] as? String == "X" } ?? []
+            #expect(steps.count == 5)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import CNNIR
+import CNNRuntime
+import Foundation
+import Testing
+
+@Suite("cnnc compile")
+struct CompileTests {
+    @Test("-o writes a plan that run and Model(contentsOfPlan:) execute like the source model")
+    func planRunsLikeTheModel() throws {
+        try TemporaryFolder.with { folder in
+            let model = try OptTests.writeBlock(in: folder)
+            let compiled = try CNNC.run(["compile", model, "-o", folder.path("block.plan")])
+            #expect(compiled.status == 0, "\(compiled)")
+            #expect(compiled.output.hasPrefix("wrote \(folder.path("block.plan")): "))
+            let plan = try Model(contentsOfPlan: folder.path("block.plan"))
+            #expect(!plan.graph.nodes.contains { $0.op == .batchNorm || $0.op == .pad })
+            let original = try Model(contentsOf: model, options: ExecutionOptions(backend: .reference))
+            let input = try Tensor.random(shape: [1, 3, 6, 6], seed: 9)
+            let expected = try #require(try original.run(["x": input]).values.first)
+            let actual = try #require(try plan.run(["x": input]).values.first)
+            let error = zip(actual.scalars, expected.scalars).map { Double($0 - $1) * Double($0 - $1) }.reduce(0, +).squareRoot()
+                / max(expected.scalars.map { Double($0 * $0) }.reduce(0, +).squareRoot(), 1e-30)
+            // Folding BatchNorm rounds the scaled weights once more: far inside 1e-5.
+            #expect(error <= 1e-5)
+            let run = try CNNC.run(["run", folder.path("block.plan"), "--random-input", "1"])
+            #expect(run.status == 0, "\(run)")
+        }
+    }
+
+    @Test("--stats lists every layer with its kernel, the totals and the memory plan")
+    func statistics() throws {
+        try TemporaryFolder.with { folder in
+            let model = try OptTests.writeBlock(in: folder)
+            let result = try CNNC.run(["compile", model, "--stats"])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.output.contains("fused_conv") || result.output.contains(" conv "))
+            #expect(result.output.contains("MACs: "))
+            #expect(result.output.contains("arena: "))
+            #expect(result.output.contains("planner efficiency (peak live / arena): "))
+        }
+    }
+
+    @Test("--dump dot writes both graphs, and Graphviz renders the file when installed")
+    func dotDump() throws {
+        try TemporaryFolder.with { folder in
+            let model = try OptTests.writeBlock(in: folder)
+            let result = try CNNC.run(["compile", model, "--dump", "dot", "-o", folder.path("block.dot")])
+            #expect(result.status == 0, "\(result)")
+            let text = try String(contentsOfFile: folder.path("block.dot"), encoding: .utf8)
+            #expect(text.hasPrefix("digraph cnnc {"))
+            #expect(text.contains("cluster_g0") && text.contains("cluster_g1"))
+            #expect(text.contains("batch_norm"))
+            let dot = "/usr/bin/dot"
+            if FileManager.default.isExecutableFile(atPath: dot) {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: dot)
+                process.arguments = ["-Tsvg", folder.path("block.dot"), "-o", folder.path("block.svg")]
+                try process.run()
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+                #expect(FileManager.default.fileExists(atPath: folder.path("block.svg")))
+            }
+        }
+    }
+
+    @Test("Bad requests are usage errors or diagnostics, not crashes")
+    func badRequests() throws {
+        try TemporaryFolder.with { folder in
+            let model = try OptTests.writeBlock(in: folder)
+            let nothing = try CNNC.run(["compile", model])
+            #expect(nothing.status != 0 && nothing.errors.contains("nothing to do"))
+            let format = try CNNC.run(["compile", model, "--dump", "svg", "-o", folder.path("x")])
+            #expect(format.status != 0 && format.errors.contains("--dump takes dot"))
+            let notPlan = try CNNC.run(["run", folder.path("block.safetensors.plan")])
+            #expect(notPlan.status != 0)
+            _ = try folder.write("fake.plan", "not a plan")
+            let fake = try CNNC.run(["run", folder.path("fake.plan")])
+            #expect(fake.status != 0 && fake.errors.contains("fake.plan"))
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import CNNIR
 
-/// One convolution layer to time: its shape, and the GEMM an im2col conv of that shape performs.
+/// One convolution layer to time: its shape, the algorithms to time it with, and the GEMM an
+/// im2col conv of that shape performs.
 struct ConvolutionCase {
     /// A label such as `3x3 64→64 56x56`.
     var label: String
@@ -10,6 +11,14 @@ struct ConvolutionCase {
     var kernel: Int
     var stride: Int
     var groups: Int
+
+    /// The algorithms that can run the layer (the values of the conv's `algorithm` attribute).
+    var algorithms: [String] {
+        if groups > 1 && groups == inputChannels && groups == outputChannels { return ["depthwise"] }
+        if kernel == 1 && stride == 1 { return ["gemm1x1"] }
+        if kernel == 3 && stride == 1 && groups == 1 { return ["im2col", "winograd2x2", "winograd4x4"] }
+        return ["im2col"]
+    }
 
     /// The padding that keeps "same" geometry for odd kernels.
     var pad: Int { kernel / 2 }
@@ -25,8 +34,8 @@ struct ConvolutionCase {
         return m * n * k * groups
     }
 
-    /// A one-node graph computing this conv (with bias) on a batch of one.
-    func graph() throws -> Graph {
+    /// A one-node graph computing this conv (with bias) on a batch of one with `algorithm`.
+    func graph(algorithm: String) throws -> Graph {
         let builder = GraphBuilder(name: "bench")
         let x = try builder.input("x", TensorType(.f32, [1, inputChannels, size, size]))
         let weight = try builder.parameter("w", TensorType(.f32, [outputChannels, inputChannels / groups, kernel, kernel]))
@@ -34,11 +43,13 @@ struct ConvolutionCase {
         let y = try builder.conv(x, weight: weight, bias: bias, strides: [stride, stride],
                                  pads: [pad, pad, pad, pad], groups: groups, name: "conv")
         try builder.output(y)
-        return try builder.build()
+        var graph = try builder.build()
+        graph.nodes[0].attributes["algorithm"] = .string(algorithm)
+        return graph
     }
 
-    /// The layers timed by default: ResNet-18's 3x3 stages, a strided conv, ResNet-50's 1x1
-    /// reduction and MobileNetV2's depthwise 3x3.
+    /// The layers timed by default: ResNet-18's 3x3 stages, a strided conv, the stem, ResNet-50's
+    /// 1x1 reduction, and depthwise convs of MobileNetV2 and EfficientNet.
     static let defaults: [ConvolutionCase] = [
         ConvolutionCase(label: "3x3 64→64 56x56", inputChannels: 64, outputChannels: 64, size: 56, kernel: 3, stride: 1, groups: 1),
         ConvolutionCase(label: "3x3 128→128 28x28", inputChannels: 128, outputChannels: 128, size: 28, kernel: 3, stride: 1, groups: 1),
@@ -48,5 +59,9 @@ struct ConvolutionCase {
         ConvolutionCase(label: "7x7/2 3→64 224x224", inputChannels: 3, outputChannels: 64, size: 224, kernel: 7, stride: 2, groups: 1),
         ConvolutionCase(label: "1x1 256→64 56x56", inputChannels: 256, outputChannels: 64, size: 56, kernel: 1, stride: 1, groups: 1),
         ConvolutionCase(label: "dw 3x3 144 56x56", inputChannels: 144, outputChannels: 144, size: 56, kernel: 3, stride: 1, groups: 144),
+        ConvolutionCase(label: "dw 3x3/2 144 56x56", inputChannels: 144, outputChannels: 144, size: 56, kernel: 3, stride: 2, groups: 144),
+        ConvolutionCase(label: "dw 3x3 32 112x112", inputChannels: 32, outputChannels: 32, size: 112, kernel: 3, stride: 1, groups: 32),
+        ConvolutionCase(label: "dw 3x3 960 7x7", inputChannels: 960, outputChannels: 960, size: 7, kernel: 3, stride: 1, groups: 960),
+        ConvolutionCase(label: "dw 5x5 240 14x14", inputChannels: 240, outputChannels: 240, size: 14, kernel: 5, stride: 1, groups: 240),
     ]
 }

@@ -40,9 +40,10 @@ struct Settings {
     }
 }
 
-/// The median seconds of the conv node of `layer` on the fast kernels, and the kernel's name.
-func timeConvolution(_ layer: ConvolutionCase, threads: Int, repetitions: Int) throws -> (seconds: Double, kernel: String) {
-    let graph = try layer.graph()
+/// The median seconds of the conv node of `layer` on the fast kernel of `algorithm`, and the kernel's name.
+func timeConvolution(_ layer: ConvolutionCase, algorithm: String, threads: Int,
+                     repetitions: Int) throws -> (seconds: Double, kernel: String) {
+    let graph = try layer.graph(algorithm: algorithm)
     var generator = SeededGenerator(seed: 1)
     var parameters: [String: Tensor] = [:]
     for parameter in graph.parameters {
@@ -74,6 +75,10 @@ func timeSgemm(m: Int, n: Int, k: Int, threads: Int, repetitions: Int) -> Double
     }
 }
 
+/// The AVX-512 FMA peak of one core of the reference machine, GFLOP/s (measured by a
+/// register-only FMA loop; see docs/PERFORMANCE.md).
+let fmaPeakPerCore = 287.0
+
 func main() throws {
     let settings = try Settings(Array(CommandLine.arguments.dropFirst()))
     print("cnnc-kernel-bench: median of \(settings.repetitions) runs, batch 1, f32; GFLOP/s = 2·MACs / time")
@@ -83,24 +88,31 @@ func main() throws {
         try GEMMBenchmark(repetitions: settings.repetitions, threadCounts: settings.threadCounts).printTable()
     }
     guard settings.sections.contains("conv") else { return }
-    let header = ["layer", "threads", "kernel", "ms", "GFLOP/s", "sgemm M×N×K", "sgemm GFLOP/s", "conv/sgemm"]
+    print("conv layers: GFLOP/s counts the direct conv's 2·MACs (Winograd does fewer flops); peak = "
+          + "\(Int(fmaPeakPerCore)) GFLOP/s per core (AVX-512 FMA)")
+    let header = ["layer", "threads", "kernel", "ms", "GFLOP/s", "% of peak", "sgemm M×N×K", "sgemm GFLOP/s", "sgemm time / kernel time"]
     print(header.joined(separator: " | "))
     print(header.map { _ in "---" }.joined(separator: " | "))
     for layer in ConvolutionCase.defaults {
         for threads in settings.threadCounts {
-            let (seconds, kernel) = try timeConvolution(layer, threads: threads, repetitions: settings.repetitions)
             let flops = 2 * Double(layer.multiplyAccumulates)
-            var row = [layer.label, String(threads), kernel, String(format: "%.3f", seconds * 1e3),
-                       String(format: "%.1f", flops / seconds / 1e9)]
+            var sgemm = ["-", "-"]
+            var sgemmSeconds: Double?
             if layer.groups == 1 {
                 let (m, n, k) = layer.gemmShape
-                let sgemmSeconds = timeSgemm(m: m, n: n, k: k, threads: threads, repetitions: settings.repetitions)
-                row += ["\(m)×\(n)×\(k)", String(format: "%.1f", flops / sgemmSeconds / 1e9),
-                        String(format: "%.0f%%", 100 * sgemmSeconds / seconds)]
-            } else {
-                row += ["-", "-", "-"]
+                let seconds = timeSgemm(m: m, n: n, k: k, threads: threads, repetitions: settings.repetitions)
+                sgemm = ["\(m)×\(n)×\(k)", String(format: "%.1f", flops / seconds / 1e9)]
+                sgemmSeconds = seconds
             }
-            print(row.joined(separator: " | "))
+            for algorithm in layer.algorithms {
+                let (seconds, kernel) = try timeConvolution(layer, algorithm: algorithm, threads: threads,
+                                                            repetitions: settings.repetitions)
+                let rate = flops / seconds / 1e9
+                let row = [layer.label, String(threads), kernel, String(format: "%.3f", seconds * 1e3),
+                           String(format: "%.1f", rate), String(format: "%.0f%%", 100 * rate / (fmaPeakPerCore * Double(threads)))]
+                    + sgemm + [sgemmSeconds.map { String(format: "%.2f×", $0 / seconds) } ?? "-"]
+                print(row.joined(separator: " | "))
+            }
         }
     }
 }

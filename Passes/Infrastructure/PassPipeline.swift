@@ -31,10 +31,10 @@ public struct PassPipeline: Equatable, Sendable, CustomStringConvertible {
     /// `-O0`: no pass; the input is verified only.
     public static let o0 = PassPipeline([])
 
-    /// `-O2`, the default: simplify, fold constants, BatchNorm and pads, then remove duplicate
-    /// and dead nodes.
+    /// `-O2`, the default: simplify, fold constants, BatchNorm and pads, fuse residual adds and
+    /// activations into the convs, then remove duplicate and dead nodes.
     public static let o2 = PassPipeline([
-        "canonicalize", "constant-fold", "fold-batchnorm", "fold-pad", "cse", "dce",
+        "canonicalize", "constant-fold", "fold-batchnorm", "fold-pad", "fuse-residual-add", "fuse-activation", "cse", "dce",
     ])
 
     /// The standard pipelines by optimization level (`0`, `2`).

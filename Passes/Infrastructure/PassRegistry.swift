@@ -17,6 +17,8 @@ public struct PassRegistry: Sendable {
         CommonSubexpressionEliminationPass(),
         FoldBatchNormPass(),
         FoldPadPass(),
+        FuseResidualAddPass(),
+        FuseActivationPass(),
     ]
 
     /// The registry of every pass cnnc provides.

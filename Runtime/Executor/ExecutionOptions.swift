@@ -20,13 +20,19 @@ public struct ExecutionOptions: Sendable {
     public var threadCount: Int
     /// Places the intermediate values of a run in one arena.
     public var memoryPlanner: any MemoryPlanner
+    /// Lets values share bytes in the arena (`true` by default): views (reshape, flatten,
+    /// squeeze, unsqueeze, identity, dropout) are their operand's bytes, element-wise results
+    /// overwrite an operand read for the last time, and concat operands are written straight
+    /// into their slice of the result. `false` gives every value bytes of its own.
+    public var sharesBuffers: Bool
 
     /// Creates options; the thread count defaults to `defaultThreadCount()`.
     public init(backend: Backend = .fast, threadCount: Int? = nil,
-                memoryPlanner: any MemoryPlanner = GreedyMemoryPlanner()) {
+                memoryPlanner: any MemoryPlanner = GreedyMemoryPlanner(), sharesBuffers: Bool = true) {
         self.backend = backend
         self.threadCount = max(1, threadCount ?? ExecutionOptions.defaultThreadCount())
         self.memoryPlanner = memoryPlanner
+        self.sharesBuffers = sharesBuffers
     }
 
     /// `CNNC_NUM_THREADS` from `environment` if it holds a positive integer, else the number of

@@ -49,6 +49,7 @@ extension ExecutionPlan {
     /// Runs step `index` on its buffers in `arena`.
     @inline(__always)
     private func runStep(_ index: Int, arena: Arena, context: KernelContext) throws {
+        guard steps[index].skipped == nil else { return }
         switch steps[index].kernel {
         case .fast(let kernel): kernel.run(arena.stepBuffers[index], context: context)
         case .reference(let adapter): try adapter.evaluate(arena.stepBuffers[index])

@@ -5,7 +5,8 @@ import CNNIR
 ///
 /// Preparing verifies the graph, requires static shapes, checks the parameters, folds
 /// `constant` nodes into resident values, chooses kernels (`KernelRegistry`) and plans memory
-/// (`ExecutionOptions.memoryPlanner`, checked with `MemoryPlan.validate`). It also sets
+/// (`ExecutionOptions.memoryPlanner`, checked with `MemoryPlan.validate`), with views,
+/// in-place results and concat slices sharing bytes (`ExecutionOptions.sharesBuffers`). It also sets
 /// OpenBLAS's thread count (see `ExecutionOptions.threadCount`).
 ///
 /// A plan may run from several threads at once: each run takes an arena of its own from a
@@ -54,8 +55,10 @@ public final class ExecutionPlan: Sendable {
             nodes.append((node, try registry.kernel(for: request, backend: options.backend)))
         }
         let layout = try ArenaLayout(inputs: graph.inputs,
-                                     nodes: nodes.map { ($0.node, $0.kernel.kernel.workspaceBytes) },
-                                     outputs: graph.outputs, types: types, planner: options.memoryPlanner)
+                                     steps: nodes.map { LayoutStep(node: $0.node, workspaceBytes: $0.kernel.kernel.workspaceBytes,
+                                                                   inPlaceOperands: $0.kernel.kernel.inPlaceOperands) },
+                                     outputs: graph.outputs, types: types, sharesBuffers: options.sharesBuffers,
+                                     planner: options.memoryPlanner)
         let resident = ResidentStorage(residentOrder.compactMap { name in constants[name].map { (name, $0) } })
         func location(_ name: String) -> ValueLocation {
             if let offset = layout.valueOffsets[name] { return .arena(offset) }
@@ -64,7 +67,7 @@ public final class ExecutionPlan: Sendable {
         let steps = nodes.enumerated().map { index, entry in
             PlanStep(node: entry.node, kernel: entry.kernel, operands: entry.node.operands.map(location),
                      results: entry.node.results.map { location($0.name) },
-                     workspace: layout.workspaceOffsets[index].map { .arena($0) })
+                     workspace: layout.workspaceOffsets[index].map { .arena($0) }, skipped: layout.skipped[index])
         }
         self.graph = graph
         self.options = options
@@ -81,8 +84,12 @@ public final class ExecutionPlan: Sendable {
         BLASThreads.use(threadCount: options.threadCount)
     }
 
-    /// The nodes run, in order, with the kernel chosen for each.
+    /// The nodes run, in order, with the kernel chosen for each (`view` or `concat-in-place`
+    /// for a node whose result already lies in its operands' bytes, which computes nothing).
     public var layers: [ExecutionLayer] { steps.map(\.layer) }
+
+    /// The arena next to the peak of live bytes and the naive sum, and the bytes shared.
+    public var memory: MemoryStatistics { MemoryStatistics(request: memoryRequest, plan: memoryPlan) }
 
     /// The value of a `constant` node, checked against its declared type.
     private static func evaluateConstant(_ node: Node) throws -> Tensor {

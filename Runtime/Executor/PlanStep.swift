@@ -12,10 +12,13 @@ struct PlanStep: Sendable {
     let results: [ValueLocation]
     /// Where the kernel's workspace is (an arena location), or `nil` if it needs none.
     let workspace: ValueLocation?
+    /// Why the step computes nothing (`view`, `concat-in-place`: its result already lies in its
+    /// operands' bytes), or `nil` when its kernel runs.
+    let skipped: String?
 
-    /// The node's name, op, kernel and first result type, for tables and profiles.
+    /// The node's name, op, kernel (or why it is skipped) and first result type, for tables and profiles.
     var layer: ExecutionLayer {
-        ExecutionLayer(node: node.name, op: node.op, kernel: kernel.kernel.name,
+        ExecutionLayer(node: node.name, op: node.op, kernel: skipped ?? kernel.kernel.name,
                        outputType: node.results.first?.type ?? TensorType(.f32, [Int]()))
     }
 }

@@ -16,6 +16,10 @@ struct ReferenceKernelAdapter: Kernel {
     /// The node's declared result types, in order (static).
     let resultTypes: [TensorType]
 
+    /// Every operand of a single-result node: `evaluate` copies all operands before it writes
+    /// the result.
+    var inPlaceOperands: [Int] { resultTypes.count == 1 ? Array(operandTypes.indices) : [] }
+
     /// Computes the node, throwing a `Diagnostic` at the node when the reference kernel rejects
     /// the operands (such as a label out of range) or computes other types than the node declares.
     func evaluate(_ buffers: KernelBuffers) throws {

@@ -4,7 +4,8 @@ import CNNIR
 /// in the node's order, plus a scratch workspace of the size the kernel asked for.
 ///
 /// Element types are those of the node's operand and result types (f32 for every fast path).
-/// Outputs never alias inputs unless the kernel declares that it supports running in place.
+/// Outputs never alias inputs unless the kernel declares that it supports running in place
+/// (`Kernel.inPlaceOperands`).
 public struct KernelBuffers {
     /// One pointer per operand, in order.
     public var inputs: [UnsafeRawPointer]
@@ -40,8 +41,18 @@ public protocol Kernel: Sendable {
     var name: String { get }
     /// The scratch bytes one run needs (0 if none).
     var workspaceBytes: Int { get }
+    /// The operands whose bytes the result may take: the indices of operands the kernel reads
+    /// at each element index before it writes the result's element at that same index. The
+    /// executor then may place a single result in such an operand's bytes when the operand has
+    /// exactly the result's type and is not read after this node.
+    var inPlaceOperands: [Int] { get }
     /// Computes the node's results from its operands.
     func run(_ buffers: KernelBuffers, context: KernelContext)
+}
+
+extension Kernel {
+    /// No operand: the result gets bytes of its own.
+    public var inPlaceOperands: [Int] { [] }
 }
 
 /// Everything known about a node when its kernel is chosen: the op, its attributes with defaults

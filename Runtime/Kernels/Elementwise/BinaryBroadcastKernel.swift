@@ -11,6 +11,9 @@ struct BinaryBroadcastKernel: Kernel {
     let plan: BroadcastPlan
 
     var workspaceBytes: Int { 0 }
+    /// `combineBroadcast` reads both operands at an index before writing y there; an operand
+    /// of the result's own type is read with the result's layout.
+    var inPlaceOperands: [Int] { [0, 1] }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let a = buffers.floatInput(0), b = buffers.floatInput(1), y = buffers.floatOutput(0)

@@ -6,6 +6,8 @@ struct SelectionKernel: Kernel {
     let walk: BroadcastWalk
 
     var workspaceBytes: Int { 0 }
+    /// x and y (f32 like the result) are read at an index before the result is written there.
+    var inPlaceOperands: [Int] { [1, 2] }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let condition = buffers.inputs[0].assumingMemoryBound(to: UInt8.self)

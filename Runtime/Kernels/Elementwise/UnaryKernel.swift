@@ -28,6 +28,8 @@ struct UnaryKernel: Kernel {
     let function: UnaryFunction
 
     var workspaceBytes: Int { 0 }
+    /// `applyTransform` loads each vector of x before storing y's vector at the same index.
+    var inPlaceOperands: [Int] { [0] }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)

@@ -16,6 +16,9 @@ struct VariadicBroadcastKernel: Kernel {
     let scale: Float
 
     var workspaceBytes: Int { 0 }
+    /// Operands 0 and 1 are read at an index before y is written there, then only y and the
+    /// further operands are read. A single operand is copied with `memcpy`, which must not overlap.
+    var inPlaceOperands: [Int] { plans.isEmpty ? [] : [0, 1] }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let y = buffers.floatOutput(0)

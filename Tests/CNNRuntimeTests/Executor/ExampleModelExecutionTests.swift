@@ -22,7 +22,7 @@ struct ExampleModelExecutionTests {
         try fast.plan.memoryPlan.validate(fast.plan.memoryRequest)
         try reference.plan.memoryPlan.validate(reference.plan.memoryRequest)
         #expect(fast.layers.contains { $0.kernel != "reference" })
-        #expect(reference.layers.allSatisfy { $0.kernel == "reference" })
+        #expect(reference.layers.allSatisfy { ["reference", "view", "concat-in-place"].contains($0.kernel) })
 
         var fastOutputs: [String: Tensor] = [:], referenceOutputs: [String: Tensor] = [:]
         let fastSeconds = try ExecutorTestSupport.seconds { fastOutputs = try fast.run(inputs) }
@@ -38,7 +38,7 @@ struct ExampleModelExecutionTests {
         let memory = fast.memory
         #expect(memory.arenaBytes >= memory.peakLiveBytes)
         #expect(memory.arenaBytes <= memory.naiveBytes)
-        #expect(memory.efficiency >= 0.8)
+        #expect(memory.efficiency >= 0.95)
         let valueBytes = fast.plan.memoryRequest.buffers.filter { $0.name.hasPrefix("%") }.reduce(0) { $0 + $1.bytes }
         print("\(name): relative L2 error \(errors), fast \(String(format: "%.3f", fastSeconds)) s, reference \(String(format: "%.3f", referenceSeconds)) s, "
               + "arena \(memory.arenaBytes) B, naive \(memory.naiveBytes) B (values alone \(valueBytes) B), peak live \(memory.peakLiveBytes) B, "

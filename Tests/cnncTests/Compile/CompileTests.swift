@@ -22,7 +22,7 @@ struct CompileTests {
                 / max(expected.scalars.map { Double($0 * $0) }.reduce(0, +).squareRoot(), 1e-30)
             // Folding BatchNorm rounds the scaled weights once more: far inside 1e-5.
             #expect(error <= 1e-5)
-            let run = try CNNC.run(["run", folder.path("block.plan"), "--random-input", "1"])
+            let run = try CNNC.run(["run", folder.path("block.plan"), "--random-input", "1", "--output-dir", folder.path("out")])
             #expect(run.status == 0, "\(run)")
         }
     }

@@ -9,10 +9,17 @@ import CNNIR
 public struct RateCostModel: ConvolutionCostModel {
     public let name = "rates"
 
-    /// GFLOP/s of the packed GEMM on a product with an inner size of at least 256 (one core).
-    static let largeProductRate = 185.0
+    /// GFLOP/s of the packed GEMM on a product with an inner size of at least 256 (one core;
+    /// the 1x1 conv 256→64 at 56x56 runs at 225).
+    static let largeProductRate = 225.0
+    /// The share of the GEMM's rate an im2col conv keeps while it also gathers its columns
+    /// (3x3 64→64 at 56x56: 185 of 225 GFLOP/s).
+    static let gatheringShare = 0.82
     /// GFLOP/s of the packed GEMM on a product with a small inner size (3x3 on 3 to 16 channels).
     static let smallProductRate = 120.0
+    /// The rows (output channels per group) from which the GEMM's register tile is full; fewer
+    /// rows leave part of every tile idle.
+    static let fullTileRows = 16
     /// GFLOP/s of the depthwise kernel.
     static let depthwiseRate = 40.0
     /// Effective GFLOP/s of the Winograd input and output transforms, counting 2α flops per
@@ -26,9 +33,12 @@ public struct RateCostModel: ConvolutionCostModel {
         let shape = workload.shape
         let flops = 2 * Double(workload.multiplyAccumulates)
         let depthPerGroup = shape.inputChannels / shape.groups * shape.kernel.reduce(1, *)
+        let rowsPerGroup = shape.outputChannels / shape.groups
         switch algorithm {
-        case .im2col, .gemm1x1:
-            return flops / (Self.productRate(depth: depthPerGroup) * 1e9)
+        case .gemm1x1:
+            return flops / (Self.productRate(rows: rowsPerGroup, depth: depthPerGroup) * 1e9)
+        case .im2col:
+            return flops / (Self.gatheringShare * Self.productRate(rows: rowsPerGroup, depth: depthPerGroup) * 1e9)
         case .depthwise:
             return flops / (Self.depthwiseRate * 1e9)
         case .winograd2x2:
@@ -40,9 +50,11 @@ public struct RateCostModel: ConvolutionCostModel {
         }
     }
 
-    /// The GEMM rate for products of inner size `depth`, in GFLOP/s.
-    static func productRate(depth: Int) -> Double {
-        depth >= 256 ? largeProductRate : smallProductRate + (largeProductRate - smallProductRate) * Double(depth) / 256
+    /// The GEMM rate for products of `rows` rows and inner size `depth`, in GFLOP/s.
+    static func productRate(rows: Int, depth: Int) -> Double {
+        let byDepth = depth >= 256 ? largeProductRate
+            : smallProductRate + (largeProductRate - smallProductRate) * Double(depth) / 256
+        return byDepth * Double(min(rows, fullTileRows)) / Double(fullTileRows)
     }
 
     /// Winograd F(m×m, 3×3) on α = m + 2 point tiles: α² products `C_out × C_in × tiles`, the
@@ -55,6 +67,7 @@ public struct RateCostModel: ConvolutionCostModel {
         let (inputs, outputs) = (Double(workload.shape.inputChannels), Double(workload.shape.outputChannels))
         let productFlops = 2 * alpha * alpha * inputs * outputs * tiles
         let transformFlops = 2 * alpha * alpha * alpha * tiles * (inputs + outputs)
-        return productFlops / (productRate(depth: workload.shape.inputChannels) * 1e9) + transformFlops / (transformRate * 1e9)
+        let rate = productRate(rows: workload.shape.outputChannels, depth: workload.shape.inputChannels)
+        return productFlops / (rate * 1e9) + transformFlops / (transformRate * 1e9)
     }
 }

@@ -31,10 +31,12 @@ public struct PassPipeline: Equatable, Sendable, CustomStringConvertible {
     /// `-O0`: no pass; the input is verified only.
     public static let o0 = PassPipeline([])
 
-    /// `-O2`, the default: simplify, fold constants, BatchNorm and pads, fuse residual adds and
-    /// activations into the convs, then remove duplicate and dead nodes.
+    /// `-O2`, the default: simplify, fold constants, BatchNorm and pads, merge duplicates (so
+    /// that one conv feeding two equal activations becomes one use), fuse residual adds and
+    /// activations into the convs, remove duplicate and dead nodes, and choose every conv's kernel.
     public static let o2 = PassPipeline([
-        "canonicalize", "constant-fold", "fold-batchnorm", "fold-pad", "fuse-residual-add", "fuse-activation", "cse", "dce",
+        "canonicalize", "constant-fold", "fold-batchnorm", "fold-pad", "cse", "fuse-residual-add", "fuse-activation",
+        "cse", "dce", "select-kernels",
     ])
 
     /// The standard pipelines by optimization level (`0`, `2`).

@@ -19,6 +19,7 @@ public struct PassRegistry: Sendable {
         FoldPadPass(),
         FuseResidualAddPass(),
         FuseActivationPass(),
+        SelectKernelsPass(),
     ]
 
     /// The registry of every pass cnnc provides.

@@ -1,4 +1,5 @@
 import CNNIR
+import Foundation
 
 /// `select-kernels`: annotates every conv and fused_conv whose `algorithm` is `auto` with the
 /// algorithm its cost model estimates fastest among those that can run it, and the reason
@@ -47,8 +48,8 @@ public struct SelectKernelsPass: Pass {
         return (best.0, "fastest by \(costModel.name): \(compared)")
     }
 
-    /// `seconds` as whole microseconds with a unit, such as `1234 us`.
+    /// `seconds` in microseconds with one decimal and a unit, such as `1234.5 us`.
     static func microseconds(_ seconds: Double) -> String {
-        "\(Int((seconds * 1e6).rounded())) us"
+        String(format: "%.1f us", seconds * 1e6)
     }
 }

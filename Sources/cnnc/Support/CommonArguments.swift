@@ -1,7 +1,7 @@
 /// The arguments several subcommands share, declared once.
 extension PositionalSpec {
     /// The model to read.
-    static let model = PositionalSpec.required("MODEL.ir", "the model, in cnnc's text IR (or an ONNX file, imported in memory)")
+    static let model = PositionalSpec.required("MODEL.ir", "the model: cnnc's text IR, an ONNX file (imported in memory) or a compiled .plan")
 }
 
 extension OptionSpec {

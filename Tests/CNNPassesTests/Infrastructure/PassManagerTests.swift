@@ -55,7 +55,7 @@ private struct FailingPass: Pass {
     @Test func unknownPassIsADiagnosticListingTheKnownPasses() throws {
         var unit = try TestUnits.unit(Self.model)
         let error = #expect(throws: Diagnostic.self) { try PassManager().run(PassPipeline(["canonicalise"]), on: &unit) }
-        #expect(error?.message == "unknown pass 'canonicalise'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad")
+        #expect(error?.message == "unknown pass 'canonicalise'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad, fuse-residual-add, fuse-activation, select-kernels")
     }
 
     @Test func registryHasOneEntryPerNameAndEveryStandardPipelinePass() throws {
@@ -184,7 +184,7 @@ private struct FailingPass: Pass {
         #expect(try PassPipeline.level("2") == .o2)
         #expect(try PassPipeline.level("0") == .o0)
         #expect(throws: Diagnostic("unknown optimization level '3'; the levels are 0, 2")) { try PassPipeline.level("3") }
-        #expect(PassPipeline.o2.description == "canonicalize,constant-fold,fold-batchnorm,fold-pad,cse,dce")
+        #expect(PassPipeline.o2.description == "canonicalize,constant-fold,fold-batchnorm,fold-pad,cse,fuse-residual-add,fuse-activation,cse,dce,select-kernels")
     }
 
     @Test func timingTableFormatsMilliseconds() {

@@ -46,13 +46,14 @@ struct OptTests {
             let written = try CNNC.run(["opt", model, "-o", folder.path("out/opt.ir")])
             #expect(written.status == 0, "\(written)")
             #expect(written.output == """
-                wrote \(folder.path("out/opt.ir")): 2 nodes (was 5)
+                wrote \(folder.path("out/opt.ir")): 1 node (was 5)
                 wrote \(folder.path("out/opt.safetensors")): 2 tensors (448 B)
 
                 """)
             let text = try String(contentsOfFile: folder.path("out/opt.ir"), encoding: .utf8)
             #expect(text.contains("  weights \"opt.safetensors\"\n"))
-            #expect(text.contains("%1 = conv %x, %w, %b {pads = [1,1,1,1]} : f32[1,4,6,6]"))
+            #expect(text.contains("%4 = fused_conv %x, %w, %b {activation = \"relu\", algorithm = \"im2col\""))
+            #expect(text.contains("pads = [1,1,1,1], sources = \"1,4\"} : f32[1,4,6,6]"))
             #expect(!text.contains("batch_norm") && !text.contains("identity") && !text.contains("= pad"))
             for (name, path) in [("before", model), ("after", folder.path("out/opt.ir"))] {
                 let run = try CNNC.run(["run", path, "--random-input", "7", "--output-dir", folder.path(name)])
@@ -119,7 +120,7 @@ struct OptTests {
     }
 
     @Test("pipeline mistakes are usage errors", arguments: [
-        (["--passes", "cannonicalize"], "error: unknown pass 'cannonicalize'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad"),
+        (["--passes", "cannonicalize"], "error: unknown pass 'cannonicalize'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad, fuse-residual-add, fuse-activation, select-kernels"),
         (["--passes", "dce", "-O", "2"], "error: give either --passes or -O, not both"),
         (["-O3"], "error: unknown optimization level '3'; the levels are 0, 2"),
         (["--passes", "dce,,cse"], "error: the pass list 'dce,,cse' has an empty name; write names separated by single commas, such as canonicalize,dce"),

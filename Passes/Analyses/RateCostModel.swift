@@ -23,8 +23,14 @@ public struct RateCostModel: ConvolutionCostModel {
     /// GFLOP/s of the depthwise kernel.
     static let depthwiseRate = 40.0
     /// Effective GFLOP/s of the Winograd input and output transforms, counting 2α flops per
-    /// transformed element.
-    static let transformRate = 25.0
+    /// transformed element (fitted to F(2x2) and F(4x4) on 64→64 at 56x56).
+    static let transformRate = 48.0
+    /// GFLOP/s of Winograd's α² products (one per frequency, `C_out × C_in × tiles`) when they
+    /// have at least `fullTileColumns` tiles (measured 140–180 from 16 to 784 tiles).
+    static let winogradProductRate = 160.0
+    /// The tiles from which Winograd's products fill the GEMM's column tile: with 4 tiles
+    /// (F(4x4) on a 7x7 map) they ran at 34 GFLOP/s.
+    static let fullTileColumns = 16
 
     /// Creates the model.
     public init() {}
@@ -67,7 +73,9 @@ public struct RateCostModel: ConvolutionCostModel {
         let (inputs, outputs) = (Double(workload.shape.inputChannels), Double(workload.shape.outputChannels))
         let productFlops = 2 * alpha * alpha * inputs * outputs * tiles
         let transformFlops = 2 * alpha * alpha * alpha * tiles * (inputs + outputs)
-        let rate = productRate(rows: workload.shape.outputChannels, depth: workload.shape.inputChannels)
+        let shapeRate = min(winogradProductRate, productRate(rows: workload.shape.outputChannels,
+                                                             depth: workload.shape.inputChannels))
+        let rate = shapeRate * min(1, tiles / Double(fullTileColumns))
         return productFlops / (rate * 1e9) + transformFlops / (transformRate * 1e9)
     }
 }

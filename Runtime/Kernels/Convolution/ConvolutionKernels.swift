@@ -43,7 +43,9 @@ public struct ConvolutionKernels: KernelFamily {
         let epilogue = try ConvolutionEpilogue(request)
         let weights = request.constantOperands[1]
         var algorithm = try request.choiceAttribute("algorithm", as: ConvolutionAlgorithm.self)
-        if algorithm == .auto { algorithm = ConvolutionAlgorithmRule.choose(for: geometry) }
+        if algorithm == .auto {
+            algorithm = ConvolutionAlgorithmRule.choose(for: geometry, weightsAreConstant: weights != nil)
+        }
         if let unmet = algorithm.requirementUnmet(by: geometry.shape) {
             throw request.error("algorithm \(algorithm.rawValue) cannot run this conv: \(unmet)")
         }
@@ -52,7 +54,11 @@ public struct ConvolutionKernels: KernelFamily {
             return nil
         case .depthwise:
             return epilogue.isBiasOnly ? DepthwiseConvolutionKernel(geometry) : nil
-        case .winograd2x2, .winograd4x4, .im2col, .gemm1x1:
+        case .winograd2x2, .winograd4x4:
+            return try WinogradConvolutionKernel(geometry: geometry, epilogue: epilogue,
+                                                 tile: algorithm == .winograd2x2 ? .f2x2 : .f4x4,
+                                                 weights: weights, instructionSet: instructionSet)
+        case .im2col, .gemm1x1:
             return try GEMMConvolutionKernel(geometry: geometry, pointwise: algorithm == .gemm1x1, epilogue: epilogue, weights: weights,
                                              instructionSet: instructionSet)
         }

@@ -17,9 +17,9 @@ struct MemoryPlanTests {
         return MemoryPlanRequest(buffers: buffers)
     }
 
-    /// Every single fit and order, each alone.
+    /// Every single fit and order, each alone, without repairs.
     static let singleStrategies = GreedyMemoryPlanner.Fit.allCases.flatMap { fit in
-        PlacementOrder.allCases.map { GreedyMemoryPlanner(fits: [fit], orders: [$0]) }
+        PlacementOrder.allCases.map { GreedyMemoryPlanner(fits: [fit], orders: [$0], repairs: 0) }
     }
 
     @Test("greedy plans of 300 random requests are valid, aligned, between the peak and the naive sum, and no larger than any single strategy's")
@@ -49,8 +49,8 @@ struct MemoryPlanTests {
         // By size: b4 at 0K, b5 at 9K, b1 at 17K, b3 at 24K. b0 (6K, steps 1-3) meets only b5 and
         // b3, so the gaps 0K..<9K and 17K..<24K are free: first fit takes the lower, best fit the
         // tighter one. b2 (4K, steps 0-4) then fits under b5 only if b0 left that gap.
-        let best = GreedyMemoryPlanner(fits: [.best], orders: [.size]).plan(request)
-        let first = GreedyMemoryPlanner(fits: [.first], orders: [.size]).plan(request)
+        let best = GreedyMemoryPlanner(fits: [.best], orders: [.size], repairs: 0).plan(request)
+        let first = GreedyMemoryPlanner(fits: [.first], orders: [.size], repairs: 0).plan(request)
         try best.validate(request)
         try first.validate(request)
         #expect(best.offsets == [17, 17, 0, 24, 0, 9].map { $0 * kilobyte })
@@ -58,6 +58,24 @@ struct MemoryPlanTests {
         #expect(best.arenaBytes == 30 * kilobyte)
         #expect(first.arenaBytes == 34 * kilobyte)
         #expect(request.peakLiveBytes == 30 * kilobyte)
+    }
+
+    @Test("repairing the best order reaches the peak where no order alone does")
+    func repairReachesThePeak() throws {
+        let kilobyte = 1024
+        let request = MemoryPlanRequest(buffers: [(3, 4, 4), (2, 2, 4), (3, 1, 1), (1, 0, 3)].enumerated().map { index, buffer in
+            MemoryBuffer(name: "b\(index)", bytes: buffer.0 * kilobyte, firstStep: buffer.1, lastStep: buffer.2)
+        })
+        #expect(request.peakLiveBytes == 5 * kilobyte)
+        let unrepaired = GreedyMemoryPlanner(repairs: 0).plan(request)
+        try unrepaired.validate(request)
+        #expect(unrepaired.arenaBytes == 6 * kilobyte)
+        // By size, b3 (1K, steps 0-3) comes last and finds no gap under b2 and b1; moved to
+        // the front it takes offset 0 and the others fit around it.
+        let repaired = GreedyMemoryPlanner().plan(request)
+        try repaired.validate(request)
+        #expect(repaired.offsets == [0, 3, 1, 0].map { $0 * kilobyte })
+        #expect(repaired.arenaBytes == 5 * kilobyte)
     }
 
     @Test("the peak is the largest sum of aligned blocks alive at one step; efficiency is peak over arena")

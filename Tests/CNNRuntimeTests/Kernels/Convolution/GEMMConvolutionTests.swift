@@ -90,8 +90,12 @@ struct GEMMConvolutionTests {
     @Test("An algorithm that cannot run the conv is a diagnostic; direct leaves it to the reference")
     func forcedAlgorithms() throws {
         let operands = [try Tensor.zeros(shape: [1, 4, 8, 8]), try Tensor.zeros(shape: [8, 4, 3, 3])]
-        for algorithm in ["gemm1x1", "depthwise"] {
-            let request = try KernelHarness.request(.conv, operands: operands, attributes: ["algorithm": .string(algorithm)])
+        for algorithm in ["gemm1x1", "depthwise", "winograd4x4"] {
+            let attributes: Attributes = ["algorithm": .string(algorithm), "strides": .ints([2, 2])]
+            // The shape rule already refuses the node, and the family refuses a request built anyway.
+            #expect(throws: Diagnostic.self) { try KernelHarness.request(.conv, operands: operands, attributes: attributes) }
+            var request = try KernelHarness.request(.conv, operands: operands, attributes: ["strides": .ints([2, 2])])
+            request.attributes["algorithm"] = .string(algorithm)
             #expect(throws: Diagnostic.self) { try ConvolutionKernels().makeKernel(for: request) }
         }
         let direct = try KernelHarness.request(.conv, operands: operands, attributes: ["algorithm": .string("direct")])

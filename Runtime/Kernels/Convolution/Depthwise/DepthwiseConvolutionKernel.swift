@@ -1,0 +1,100 @@
+import CNNGEMM
+import Foundation
+
+/// 2-D depthwise conv (groups = C_in = C_out, weight `[C, 1, kh, kw]`) of any kernel size,
+/// stride, padding and dilation, with a fused epilogue (bias, residual, activation).
+///
+/// Each channel of each image (a plane) is copied into the padded, phase-split layout of
+/// `DepthwisePlane`, in which every tap reads consecutive floats for consecutive outputs; the
+/// outputs are then computed 4 × 16 at a time (`DepthwiseSweep`), by a loop over the taps that
+/// is unrolled for 3x3 and 5x5 windows (`NineTaps`, `TwentyFiveTaps`).
+///
+/// Threads: the N · C planes are split into contiguous ranges, one per thread, each with its
+/// own slice of the workspace (its plane copy and scratch). A plane's outputs are computed the
+/// same way on any thread, so every thread count gives the same bits.
+struct DepthwiseConvolutionKernel: Kernel {
+    let name = "depthwise"
+    /// N · C.
+    let planeCount: Int
+    /// C.
+    let channels: Int
+    /// Elements of one input plane.
+    let inputPlane: Int
+    /// Elements of one output plane.
+    let outputPlane: Int
+    /// Weights of one channel (kh · kw).
+    let taps: Int
+    /// The layout of each plane's copy.
+    let plane: DepthwisePlane
+    /// The order of each plane's outputs.
+    let sweep: DepthwiseSweep
+    /// Bias, residual and activation.
+    let epilogue: DepthwiseEpilogue
+    /// The threads the workspace has room for.
+    let threadSlots: Int
+    /// Floats of one thread's workspace slice (a multiple of 16).
+    let slotFloats: Int
+
+    var workspaceBytes: Int { WorkspaceSize.bytes(forFloats: threadSlots * slotFloats) }
+
+    /// The kernel of a geometry for which `isDepthwise2D` holds, applying `epilogue`.
+    init(_ geometry: ConvolutionGeometry, epilogue: ConvolutionEpilogue) {
+        planeCount = geometry.batch * geometry.inputChannels
+        channels = geometry.inputChannels
+        inputPlane = geometry.inputPlane
+        outputPlane = geometry.outputPlane
+        taps = geometry.kernelVolume
+        plane = DepthwisePlane(geometry)
+        sweep = DepthwiseSweep(plane)
+        self.epilogue = DepthwiseEpilogue(epilogue)
+        threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        slotFloats = (plane.copyFloats + sweep.scratchFloats + 15) / 16 * 16
+    }
+
+    /// The kernel of a plain conv (bias only). The conv family builds kernels with
+    /// `init(_:epilogue:)` once it passes the epilogue.
+    init(_ geometry: ConvolutionGeometry) {
+        self.init(geometry, epilogue: ConvolutionEpilogue(plainWithBias: false))
+    }
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        let workspace = buffers.requiredFloatWorkspace()
+        // Operand 2 is the bias whenever the node has one.
+        let operands = Operands(x: buffers.floatInput(0), weights: buffers.floatInput(1), bias: buffers.optionalFloatInput(2),
+                                residual: epilogue.epilogue.residual(buffers), y: buffers.floatOutput(0))
+        let parts = min(context.threadCount, threadSlots, planeCount)
+        WorkerPool.shared.run(parts: parts) { part in
+            let planes = (part * planeCount / parts)..<((part + 1) * planeCount / parts)
+            let slot = workspace + part * slotFloats
+            switch taps {
+            case 9: run(NineTaps(), planes: planes, operands, slot: slot)
+            case 25: run(TwentyFiveTaps(), planes: planes, operands, slot: slot)
+            default: run(RuntimeTaps(count: taps), planes: planes, operands, slot: slot)
+            }
+        }
+    }
+
+    /// The tensors of one run.
+    struct Operands {
+        let x: UnsafePointer<Float>, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?
+        let residual: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>
+    }
+
+    /// Computes `planes` with `taps`, using the workspace slice `slot`.
+    private func run<Taps: DepthwiseTaps>(_ taps: Taps, planes: Range<Int>, _ operands: Operands,
+                                          slot: UnsafeMutablePointer<Float>) {
+        plane.tapOffsets.withUnsafeBufferPointer { offsets in
+            guard let offsets = offsets.baseAddress else { return }
+            for index in planes {
+                let channel = index % channels, outputOffset = index * outputPlane
+                let memory = DepthwiseChannel(input: operands.x + index * inputPlane, readable: (planeCount - index) * inputPlane,
+                                              copy: slot, offsets: offsets, weights: operands.weights + channel * self.taps,
+                                              bias: FloatVector(repeating: operands.bias?[channel] ?? 0),
+                                              output: operands.y + outputOffset, residual: operands.residual.map { $0 + outputOffset },
+                                              writable: planes.upperBound * outputPlane - outputOffset,
+                                              scratch: slot + plane.copyFloats)
+                sweep.run(taps, memory, epilogue)
+            }
+        }
+    }
+}

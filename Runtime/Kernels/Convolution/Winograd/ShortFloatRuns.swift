@@ -1,0 +1,36 @@
+/// Copying and zero-filling the short runs of floats (a few dozen) that the band buffers of a
+/// Winograd conv are made of, with vectors and without a library call per run. A run of at
+/// least 16 floats ends with a vector that overlaps the one before it.
+enum ShortFloatRuns {
+    /// Copies `count` floats from `source` to `destination` (which must not overlap).
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int) {
+        let width = FloatVector.scalarCount
+        guard count >= width else {
+            for index in 0..<count { destination[index] = source[index] }
+            return
+        }
+        var index = 0
+        while index &+ width <= count {
+            destination.storeFloatVector(source.loadFloatVector(at: index), at: index)
+            index &+= width
+        }
+        if index < count { destination.storeFloatVector(source.loadFloatVector(at: count &- width), at: count &- width) }
+    }
+
+    /// Sets `count` floats at `destination` to zero.
+    @inline(__always)
+    static func zero(_ destination: UnsafeMutablePointer<Float>, count: Int) {
+        let width = FloatVector.scalarCount
+        guard count >= width else {
+            for index in 0..<count { destination[index] = 0 }
+            return
+        }
+        var index = 0
+        while index &+ width <= count {
+            destination.storeFloatVector(FloatVector(), at: index)
+            index &+= width
+        }
+        if index < count { destination.storeFloatVector(FloatVector(), at: count &- width) }
+    }
+}

@@ -1,0 +1,99 @@
+import CNNGEMM
+
+/// The memory of one run of a Winograd conv.
+struct WinogradOperands {
+    let x: UnsafePointer<Float>, weights: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>
+    let bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?
+    /// U transformed at run time into the workspace (`nil` when the filters were packed).
+    var transformedFilters: UnsafePointer<Float>?
+
+    init(_ buffers: KernelBuffers, epilogue: ConvolutionEpilogue) {
+        x = buffers.floatInput(0)
+        weights = buffers.floatInput(1)
+        y = buffers.floatOutput(0)
+        bias = epilogue.bias(buffers)
+        residual = epilogue.residual(buffers)
+    }
+}
+
+/// The three steps of a Winograd conv on one block of tiles, for one run: the input transform,
+/// and the products followed by the output transform and epilogue.
+struct WinogradSteps {
+    /// The kernel.
+    let kernel: WinogradConvolutionKernel
+    /// The run's memory.
+    let operands: WinogradOperands
+    /// Bᵀ and Aᵀ.
+    let inputTransform: UnsafePointer<Float>, outputTransform: UnsafePointer<Float>
+
+    /// V = Bᵀ d B of `block` (mapped by `map`) for the input channels `channels`: V's frequency
+    /// ξ is a `C_in × paddedTiles` matrix at `transformedInput + ξ·C_in·paddedTiles`.
+    func transformInput(_ block: WinogradBlock, channels: Range<Int>, map: WinogradBlockMap,
+                        into transformedInput: UnsafeMutablePointer<Float>, slot: WinogradSlot) {
+        let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
+        let plane = grid.inputHeight * grid.inputWidth
+        let frequencyStride = kernel.inputChannels * block.paddedTiles
+        for channel in channels {
+            grid.copyInputBands(of: map, from: operands.x + channel * plane, into: slot.bandBuffer)
+            for index in 0..<map.bandCount {
+                let band = map.bands[index]
+                let start = grid.bandStart(band, index: index, rowsPerBand: grid.patchSize, rowStride: grid.inputBandStride)
+                tile.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, tiles: band.tileColumns.count,
+                                   into: slot.laneRows + band.firstTile, laneStride: laneStride)
+            }
+            for group in 0..<block.groups {
+                tile.transformInput(slot.laneRows + group * lanes, laneStride: laneStride, inputTransform: inputTransform,
+                                    scratch: slot.scratch, output: transformedInput + channel * block.paddedTiles + group * lanes,
+                                    frequencyStride: frequencyStride)
+            }
+        }
+    }
+
+    /// The products M[ξ] = U[ξ]·V[ξ] of `block` for the output channels of `bands`, then
+    /// Y = Aᵀ M A + bias stored into the output, then the residual and activation.
+    func multiplyAndTransformOutput(_ block: WinogradBlock, bands: Range<Int>, map: WinogradBlockMap,
+                                    transformedInput: UnsafePointer<Float>, slot: WinogradSlot) {
+        let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
+        let products = kernel.products, epilogue = kernel.epilogue
+        let frequencies = grid.patchSize * grid.patchSize, inputChannels = kernel.inputChannels
+        let outputPlane = grid.outputHeight * grid.outputWidth
+        for band in bands {
+            let rows = products.band(band)
+            let product = products.product(band: band, groups: block.groups)
+            let productStride = rows.count * block.paddedTiles
+            for frequency in 0..<frequencies {
+                let b = transformedInput + frequency * inputChannels * block.paddedTiles
+                let c = slot.products + frequency * productStride
+                if let packedFilters = kernel.packedFilters {
+                    product.multiply(packedA: packedFilters.panels(frequency: frequency, band: band), b: b, c: c,
+                                     workspace: slot.gemm, threadCount: 1)
+                } else if let filters = operands.transformedFilters {
+                    product.multiply(a: filters + (frequency * kernel.outputChannels + rows.lowerBound) * inputChannels, b: b, c: c,
+                                     workspace: slot.gemm, threadCount: 1)
+                }
+            }
+            for channel in rows {
+                let bias = FloatVector(repeating: operands.bias?[channel] ?? 0)
+                for group in 0..<block.groups {
+                    tile.transformOutput(slot.products + (channel - rows.lowerBound) * block.paddedTiles + group * lanes,
+                                         frequencyStride: productStride, outputTransform: outputTransform, scratch: slot.scratch,
+                                         offset: bias, outputs: slot.laneRows + group * lanes, laneStride: laneStride)
+                }
+                for index in 0..<map.bandCount {
+                    let band = map.bands[index]
+                    let start = grid.bandStart(band, index: index, rowsPerBand: grid.tileSize, rowStride: grid.outputBandStride)
+                    tile.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
+                                      into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
+                }
+                let output = operands.y + channel * outputPlane
+                let residual = operands.residual.map { $0 + channel * outputPlane }
+                grid.forEachOutputRow(of: map) { outputOffset, bufferOffset, count in
+                    ShortFloatRuns.copy(slot.bandBuffer + bufferOffset, to: output + outputOffset, count: count)
+                    if !epilogue.isBiasOnly {
+                        epilogue.finish(output + outputOffset, count: count, bias: 0, residual: residual.map { $0 + outputOffset })
+                    }
+                }
+            }
+        }
+    }
+}

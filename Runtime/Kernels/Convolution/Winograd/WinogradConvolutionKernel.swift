@@ -1,0 +1,170 @@
+import CNNGEMM
+import CNNIR
+import Foundation
+
+/// conv and fused_conv of 3x3 kernels with stride 1, dilation 1 and one group (2-D, f32, any
+/// padding, channel counts, sizes and batch) by Winograd's minimal filtering F(m×m, 3×3)
+/// (`WinogradTile`), with transforms derived from interpolation points (`WinogradTransforms`).
+///
+/// - The filters' transform U = G g Gᵀ is computed and packed for the GEMM once when the
+///   weights are constant at preparation (`WinogradPackedFilters`), else at every run into the
+///   workspace.
+/// - The output tiles are processed in blocks (`WinogradBlock`, up to 256 tiles) sized so that a
+///   block's transformed input V and products M stay in L2. For each input channel, the input
+///   rows of the block's tile rows are copied with their padding into a band buffer
+///   (`WinogradTileGrid`), the patches gathered into lane rows, and V = Bᵀ d B computed for 16
+///   tiles at a time, one per lane (`WinogradLaneTransforms`). Then come the α² products
+///   M[ξ] = U[ξ]·V[ξ] on the packed GEMM (`WinogradProducts`), and for each output channel
+///   Y = Aᵀ M A plus the bias, 16 tiles at a time, the tiles scattered into a band buffer whose
+///   part inside the output is copied out, then the residual and activation of the epilogue
+///   applied to each output row just written.
+/// - Threads: with at least two groups of 16 tiles per thread, each thread takes a contiguous
+///   share of the tiles and its own workspace slot; with fewer, every block is shared: its
+///   input transform split by input channels, its products and output transform by bands of
+///   output channels.
+struct WinogradConvolutionKernel: Kernel {
+    let name: String
+    /// The tile size.
+    let tile: WinogradTile
+    /// The tiles and where they read and write.
+    let grid: WinogradTileGrid
+    /// C_in and C_out.
+    let inputChannels: Int, outputChannels: Int
+    /// Bias, residual and activation.
+    let epilogue: ConvolutionEpilogue
+    /// Bᵀ (α × α) and Aᵀ (m × α), row-major f32.
+    let inputTransform: [Float], outputTransform: [Float]
+    /// The filter transform (used at run time when the filters were not packed).
+    let filterTransform: WinogradFilterTransform
+    /// The products of each band and block size.
+    let products: WinogradProducts
+    /// The filters transformed and packed at preparation, when they were constant.
+    let packedFilters: WinogradPackedFilters?
+    /// The workspace's parts.
+    let layout: WinogradWorkspaceLayout
+
+    var workspaceBytes: Int { layout.totalBytes }
+
+    /// The bytes of V and M of one block that should fit in the L2 cache (about 3/4 of this
+    /// processor's 1 MiB per core, leaving room for the packed filters streaming through).
+    static let blockBudgetBytes = 768 << 10
+
+    /// The groups of 16 tiles in one column panel of the packed GEMM on `instructionSet`: the
+    /// AVX-512 kernels multiply panels of 48 columns, so that blocks of a multiple of 3 groups
+    /// need no partial panels (measured: 64→64 at 56x56 is 7% faster than with blocks of 2).
+    static func groupsPerPanel(_ instructionSet: GEMMInstructionSet) -> Int {
+        instructionSet == .avx512 ? 3 : 1
+    }
+
+    /// Whether Winograd runs `geometry`: a 2-D conv (not transposed) with a 3x3 kernel, stride 1,
+    /// dilation 1 and one group.
+    static func supports(_ geometry: ConvolutionGeometry) -> Bool {
+        geometry.spatialRank == 2 && !geometry.transposed && geometry.groups == 1 && geometry.kernel == [1, 3, 3]
+            && geometry.strides == [1, 1, 1] && geometry.dilations == [1, 1, 1]
+    }
+
+    /// The kernel of `geometry` in tiles of `tile`; `weights` (`[C_out, C_in, 3, 3]`) are
+    /// transformed and packed now when given. Throws a `Diagnostic` when Winograd does not
+    /// support the geometry, the weights do not fit, or the GEMM cannot be prepared.
+    init(geometry: ConvolutionGeometry, epilogue: ConvolutionEpilogue, tile: WinogradTile,
+         weights: Tensor?, instructionSet: GEMMInstructionSet) throws {
+        guard Self.supports(geometry) else {
+            throw Diagnostic("\(tile.rawValue) needs a 2-D conv with a 3x3 kernel, stride 1, dilation 1 and 1 group; found \(geometry.transposed ? "a transposed " : "a ")\(geometry.spatialRank)-D conv with kernel \(geometry.kernel), strides \(geometry.strides), dilations \(geometry.dilations) (spatial axes widened to 3) and \(geometry.groups) groups")
+        }
+        let transforms = tile.transforms
+        guard transforms.hasParityStructure else {
+            throw Diagnostic("the transforms of \(tile.rawValue) lack the parity structure of points 0, ±p, ∞")
+        }
+        name = tile.rawValue
+        self.tile = tile
+        grid = WinogradTileGrid(geometry, tile: tile)
+        inputChannels = geometry.inputChannels
+        outputChannels = geometry.outputChannels
+        self.epilogue = epilogue
+        inputTransform = WinogradTransforms.floats(transforms.inputTransform)
+        outputTransform = WinogradTransforms.floats(transforms.outputTransform)
+        filterTransform = WinogradFilterTransform(tile)
+        let slots = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let groupCount = (grid.tileCount + WinogradLanes.count - 1) / WinogradLanes.count
+        // Bands let threads share a block; they only cost when each thread has blocks of its own.
+        let bands = groupCount < 2 * slots && outputChannels >= 16 ? slots : 1
+        let bandRows = (outputChannels + bands - 1) / bands
+        let frequencies = tile.inputSize * tile.inputSize
+        let bytesPerTile = frequencies * (inputChannels + bandRows) * MemoryLayout<Float>.stride
+        let multiple = Self.groupsPerPanel(instructionSet)
+        let budgetGroups = max(1, Self.blockBudgetBytes / (bytesPerTile * WinogradLanes.count * multiple)) * multiple
+        let maximumGroups = min(budgetGroups, max(16 / multiple, 1) * multiple, groupCount)
+        do {
+            products = try WinogradProducts(outputChannels: outputChannels, inputChannels: inputChannels, bands: bands,
+                                            maximumGroups: maximumGroups, instructionSet: instructionSet)
+        } catch {
+            throw Diagnostic("the packed GEMM rejected the Winograd products: \(error)")
+        }
+        let products = products, filterTransform = filterTransform
+        packedFilters = try weights.map {
+            try WinogradPackedFilters($0, transform: filterTransform, products: products, inputChannels: geometry.inputChannels)
+        }
+        layout = WinogradWorkspaceLayout(
+            slots: slots, grid: grid, inputChannels: inputChannels, maximumTiles: maximumGroups * WinogradLanes.count,
+            products: products,
+            filterFloats: weights == nil ? filterTransform.floatCount(outputChannels: outputChannels, inputChannels: inputChannels) : 0)
+    }
+
+    func run(_ buffers: KernelBuffers, context: KernelContext) {
+        guard let workspace = buffers.workspace else { return }
+        let threads = min(context.threadCount, layout.slots)
+        var operands = WinogradOperands(buffers, epilogue: epilogue)
+        if packedFilters == nil {
+            let filters = layout.filters(of: workspace)
+            let parts = min(threads, outputChannels)
+            WorkerPool.shared.run(parts: parts) { part in
+                filterTransform.transform(operands.weights, channels: share(part, of: parts, outputChannels),
+                                          outputChannels: outputChannels, inputChannels: inputChannels, into: filters)
+            }
+            operands.transformedFilters = UnsafePointer(filters)
+        }
+        let groupCount = (grid.tileCount + WinogradLanes.count - 1) / WinogradLanes.count
+        inputTransform.withUnsafeBufferPointer { inputBuffer in
+            outputTransform.withUnsafeBufferPointer { outputBuffer in
+                guard let inputMatrix = inputBuffer.baseAddress, let outputMatrix = outputBuffer.baseAddress else { return }
+                let steps = WinogradSteps(kernel: self, operands: operands, inputTransform: inputMatrix, outputTransform: outputMatrix)
+                if threads == 1 || groupCount >= 2 * threads {
+                    let parts = min(threads, groupCount)
+                    WorkerPool.shared.run(parts: parts) { part in
+                        var slot = layout.slot(part, of: workspace)
+                        WinogradBlock.blocks(ofGroups: share(part, of: parts, groupCount), tileCount: grid.tileCount,
+                                             maximumGroups: products.maximumGroups) { block in
+                            slot.map.map(block, of: grid)
+                            steps.transformInput(block, channels: 0..<inputChannels, map: slot.map,
+                                                 into: slot.transformedInput, slot: slot)
+                            steps.multiplyAndTransformOutput(block, bands: 0..<products.bandCount, map: slot.map,
+                                                             transformedInput: slot.transformedInput, slot: slot)
+                        }
+                    }
+                } else {
+                    var shared = layout.slot(0, of: workspace)
+                    WinogradBlock.blocks(ofGroups: 0..<groupCount, tileCount: grid.tileCount,
+                                         maximumGroups: products.maximumGroups) { block in
+                        shared.map.map(block, of: grid)
+                        let map = shared.map, transformedInput = shared.transformedInput
+                        WorkerPool.shared.run(parts: threads) { part in
+                            steps.transformInput(block, channels: share(part, of: threads, inputChannels), map: map,
+                                                 into: transformedInput, slot: layout.slot(part, of: workspace))
+                        }
+                        let parts = min(threads, products.bandCount)
+                        WorkerPool.shared.run(parts: parts) { part in
+                            steps.multiplyAndTransformOutput(block, bands: share(part, of: parts, products.bandCount), map: map,
+                                                             transformedInput: transformedInput, slot: layout.slot(part, of: workspace))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Part `part` of `parts` equal shares (±1) of `0..<count`.
+@inline(__always)
+private func share(_ part: Int, of parts: Int, _ count: Int) -> Range<Int> {
+    (part * count / parts)..<((part + 1) * count / parts)
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks cnnc against ONNX Runtime on whole models and times both, side by side.
+"""Checks cnnc against ONNX Runtime on whole models and times it next to ONNX Runtime and OpenVINO.
 
 For every model written by make_models.py, batch size B and thread count T:
   1. the same seeded random input goes through ONNX Runtime (all graph optimizations on,
@@ -8,8 +8,11 @@ For every model written by make_models.py, batch size B and thread count T:
      ||cnnc - ort|| / ||ort|| must be at most 1e-4;
   2. ONNX Runtime is timed: the median of --iterations runs after --warmup untimed runs;
   3. cnnc is timed: `cnnc bench MODEL.onnx --json --iterations N --threads T --set N=B`,
-     its latency.median_ms.
-Prints a markdown table (model, batch, threads, cnnc ms, ORT ms, cnnc/ORT, rel L2) and writes it,
+     its latency.median_ms, optimized (-O2, the default) and as written (-O0);
+  4. OpenVINO (when installed) is timed like ONNX Runtime: CPU plugin, T inference threads,
+     one stream, latency hint.
+Prints a markdown table (model, batch, threads, cnnc -O2 ms, cnnc -O0 ms, ORT ms, OpenVINO ms,
+cnnc/ORT, cnnc/best peer, rel L2) and writes it,
 with the date, the command and the machine, to --output. Exits with 1 if any output mismatched
 or cnnc failed (after writing the table).
 
@@ -33,6 +36,11 @@ import time
 import numpy as np
 import onnx
 import onnxruntime
+
+try:
+    import openvino
+except ImportError:
+    openvino = None
 
 MODELS = ["resnet18", "resnet50", "mobilenet_v2", "resnet20_cifar"]
 TOLERANCE = 1e-4
@@ -98,11 +106,30 @@ def cnnc_output(cnnc, model_path, input_name, input_path, threads, batch, direct
     return np.load(os.path.join(directory, outputs[0]))
 
 
-def cnnc_median_ms(cnnc, model_path, threads, batch, iterations):
-    """latency.median_ms of `cnnc bench --json`."""
+def cnnc_median_ms(cnnc, model_path, threads, batch, iterations, level):
+    """latency.median_ms of `cnnc bench --json -O<level>`."""
     stdout = run_cnnc([cnnc, "bench", model_path, "--json", "--iterations", str(iterations), "--threads", str(threads),
-                       "--set", f"{BATCH_DIMENSION}={batch}"])
+                       "--set", f"{BATCH_DIMENSION}={batch}", f"-O{level}"])
     return float(json.loads(stdout[stdout.index("{"):])["latency"]["median_ms"])
+
+
+def openvino_median_ms(model_path, input_name, x, threads, warmup, iterations):
+    """The median latency of OpenVINO's CPU plugin on `x`, or None when OpenVINO is not installed."""
+    if openvino is None:
+        return None
+    core = openvino.Core()
+    compiled = core.compile_model(model_path, "CPU", {"INFERENCE_NUM_THREADS": threads, "NUM_STREAMS": 1,
+                                                      "PERFORMANCE_HINT": "LATENCY"})
+    request = compiled.create_infer_request()
+    feeds = {input_name: x}
+    for _ in range(warmup):
+        request.infer(feeds)
+    times = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        request.infer(feeds)
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
 
 
 def relative_l2(actual, expected):
@@ -122,7 +149,8 @@ def machine_note():
     except (OSError, StopIteration):
         pass
     return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-            f"onnxruntime {onnxruntime.__version__}, onnx {onnx.__version__}, numpy {np.__version__}, "
+            f"onnxruntime {onnxruntime.__version__}, "
+            f"openvino {openvino.__version__ if openvino else '(not installed)'}, onnx {onnx.__version__}, numpy {np.__version__}, "
             f"Python {platform.python_version()}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
 
 
@@ -146,18 +174,24 @@ def measure_model(name, arguments, work_dir, rows, problems):
             expected = session.run(None, {input_name: x})[0]
             ort_ms = ort_median_ms(session, {input_name: x}, arguments.warmup, arguments.iterations)
             del session
-            cells = {"cnnc": "failed", "ratio": "-", "l2": "-"}
+            openvino_ms = openvino_median_ms(model_path, input_name, x, threads, arguments.warmup, arguments.iterations)
+            cells = {"cnnc": "failed", "unoptimized": "-", "ratio": "-", "best": "-", "l2": "-"}
             try:
                 error = relative_l2(cnnc_output(arguments.cnnc, model_path, input_name, input_path, threads, batch,
                                                 output_dir), expected)
                 cells["l2"] = f"{error:.2e}" + (" **mismatch**" if not error <= TOLERANCE else "")
                 if not error <= TOLERANCE:
                     problems.append(f"{name} batch {batch} threads {threads}: relative L2 {error:.3e} > {TOLERANCE:g}")
-                cnnc_ms = cnnc_median_ms(arguments.cnnc, model_path, threads, batch, arguments.iterations)
+                cnnc_ms = cnnc_median_ms(arguments.cnnc, model_path, threads, batch, arguments.iterations, 2)
+                unoptimized_ms = cnnc_median_ms(arguments.cnnc, model_path, threads, batch, arguments.iterations, 0)
+                best_peer = min(ms for ms in [ort_ms, openvino_ms] if ms is not None)
                 cells["cnnc"], cells["ratio"] = f"{cnnc_ms:.2f}", f"{cnnc_ms / ort_ms:.2f}"
+                cells["unoptimized"], cells["best"] = f"{unoptimized_ms:.2f}", f"{cnnc_ms / best_peer:.2f}"
             except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as failure:
                 problems.append(f"{name} batch {batch} threads {threads}: {failure}")
-            row = format_row([name, str(batch), str(threads), cells["cnnc"], f"{ort_ms:.2f}", cells["ratio"], cells["l2"]])
+            openvino_cell = f"{openvino_ms:.2f}" if openvino_ms is not None else "-"
+            row = format_row([name, str(batch), str(threads), cells["cnnc"], cells["unoptimized"], f"{ort_ms:.2f}",
+                              openvino_cell, cells["ratio"], cells["best"], cells["l2"]])
             rows.append(row)
             print(row, flush=True)
 
@@ -182,8 +216,9 @@ def main():
     if not os.access(arguments.cnnc, os.X_OK):
         parser.error(f"{arguments.cnnc} is not an executable; build it with 'swift build -c release'")
 
-    header = [format_row(["model", "batch", "threads", "cnnc ms", "ORT ms", "cnnc/ORT", "rel L2"]),
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    header = [format_row(["model", "batch", "threads", "cnnc -O2 ms", "cnnc -O0 ms", "ORT ms", "OpenVINO ms", "cnnc/ORT",
+                          "cnnc/best peer", "rel L2"]),
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     print("\n".join(header), flush=True)
     rows, problems = [], []
     started, load_before = datetime.datetime.now(datetime.timezone.utc), os.getloadavg()[0]
@@ -196,8 +231,8 @@ def main():
              f"`python3 {shlex.join(sys.argv)}`.",
              f"Machine: {machine_note()}; 1-minute load average {load_before:.2f} before the run, "
              f"{os.getloadavg()[0]:.2f} after it (this script itself adds up to the thread count).",
-             f"Times are medians of {arguments.iterations} runs (ONNX Runtime after {arguments.warmup} warm-up runs; "
-             f"cnnc from `cnnc bench --json`, latency.median_ms); rel L2 = ||cnnc - ORT|| / ||ORT|| of the output "
+             f"Times are medians of {arguments.iterations} runs (ONNX Runtime and OpenVINO after {arguments.warmup} "
+             f"warm-up runs; cnnc from `cnnc bench --json -O2` and `-O0`, latency.median_ms); rel L2 = ||cnnc - ORT|| / ||ORT|| of the output "
              f"(must be at most {TOLERANCE:g})."]
     report = "\n".join(header + rows) + "\n\n" + "\n\n".join(notes) + "\n"
     if problems:

@@ -15,8 +15,8 @@ public struct ExecutionOptions: Sendable {
 
     /// Which kernels run the nodes (`.fast` by default).
     public var backend: Backend
-    /// The number of threads a run may keep busy (≥ 1). OpenBLAS gets as many, but never more
-    /// than the machine's active processors.
+    /// The number of threads a run may keep busy (≥ 1): the kernels split their work over this
+    /// many threads of the runtime's worker pool.
     public var threadCount: Int
     /// Places the intermediate values of a run in one arena.
     public var memoryPlanner: any MemoryPlanner

@@ -14,11 +14,11 @@ extension ExecutionPlan {
         return (outputs, zip(steps, seconds).map { LayerTiming($0.layer, seconds: $1) })
     }
 
-    /// One run: checks the inputs, sets OpenBLAS's thread count, takes an arena, copies the
+    /// One run: checks the inputs, keeps OpenBLAS on one thread, takes an arena, copies the
     /// inputs in, runs every step with flush-to-zero on, and copies the outputs out. With `timed`, also the seconds of each step.
     private func execute(_ inputs: [String: Tensor], timed: Bool) throws -> (outputs: [String: Tensor], seconds: [Double]) {
         try ValueChecks.check(inputs, against: graph.inputs, role: "input", graph: graph)
-        BLASThreads.use(threadCount: options.threadCount)
+        BLASThreads.useOneThread()
         return try pool.withArena { arena in
             try FloatingPointMode.withFlushToZero {
                 for (declaration, location) in zip(graph.inputs, inputLocations) {

@@ -7,7 +7,7 @@ import CNNIR
 /// `constant` nodes into resident values, chooses kernels (`KernelRegistry`) and plans memory
 /// (`ExecutionOptions.memoryPlanner`, checked with `MemoryPlan.validate`), with views,
 /// in-place results and concat slices sharing bytes (`ExecutionOptions.sharesBuffers`). It also sets
-/// OpenBLAS's thread count (see `ExecutionOptions.threadCount`).
+/// OpenBLAS to one thread (`BLASThreads`): the runtime's worker pool runs the threads.
 ///
 /// A plan may run from several threads at once: each run takes an arena of its own from a
 /// small pool; nothing else is mutable.
@@ -81,7 +81,7 @@ public final class ExecutionPlan: Sendable {
         }
         let arenaBytes = layout.plan.arenaBytes
         pool = ArenaPool { Arena(bytes: arenaBytes, steps: steps, resident: resident) }
-        BLASThreads.use(threadCount: options.threadCount)
+        BLASThreads.useOneThread()
     }
 
     /// The nodes run, in order, with the kernel chosen for each (`view` or `concat-in-place`

@@ -53,7 +53,7 @@ public struct ConvolutionKernels: KernelFamily {
         case .direct, .auto:
             return nil
         case .depthwise:
-            return epilogue.isBiasOnly ? DepthwiseConvolutionKernel(geometry) : nil
+            return DepthwiseConvolutionKernel(geometry, epilogue: epilogue)
         case .winograd2x2, .winograd4x4:
             return try WinogradConvolutionKernel(geometry: geometry, epilogue: epilogue,
                                                  tile: algorithm == .winograd2x2 ? .f2x2 : .f4x4,

@@ -6,7 +6,7 @@ protocol DepthwiseBlockRows {
     static var rows: Int { get }
 }
 
-/// Blocks of one row of four vectors (rows of 49 or more outputs).
+/// Blocks of one row of four vectors.
 enum OneRowBlocks: DepthwiseBlockRows {
     static var rows: Int { 1 }
 }
@@ -16,7 +16,7 @@ enum TwoRowBlocks: DepthwiseBlockRows {
     static var rows: Int { 2 }
 }
 
-/// Blocks of four rows of one vector (rows of at most 16 outputs, or of 17 to 32 in some cases).
+/// Blocks of four rows of one vector.
 enum FourRowBlocks: DepthwiseBlockRows {
     static var rows: Int { 4 }
 }

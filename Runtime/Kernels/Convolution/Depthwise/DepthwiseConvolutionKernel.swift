@@ -51,16 +51,9 @@ struct DepthwiseConvolutionKernel: Kernel {
         slotFloats = (plane.copyFloats + sweep.scratchFloats + 15) / 16 * 16
     }
 
-    /// The kernel of a plain conv (bias only). The conv family builds kernels with
-    /// `init(_:epilogue:)` once it passes the epilogue.
-    init(_ geometry: ConvolutionGeometry) {
-        self.init(geometry, epilogue: ConvolutionEpilogue(plainWithBias: false))
-    }
-
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let workspace = buffers.requiredFloatWorkspace()
-        // Operand 2 is the bias whenever the node has one.
-        let operands = Operands(x: buffers.floatInput(0), weights: buffers.floatInput(1), bias: buffers.optionalFloatInput(2),
+        let operands = Operands(x: buffers.floatInput(0), weights: buffers.floatInput(1), bias: epilogue.epilogue.bias(buffers),
                                 residual: epilogue.epilogue.residual(buffers), y: buffers.floatOutput(0))
         let parts = min(context.threadCount, threadSlots, planeCount)
         WorkerPool.shared.run(parts: parts) { part in

@@ -1,7 +1,7 @@
 /// A `ConvolutionEpilogue` as the depthwise kernels apply it: the bias is where each window sum
 /// starts, the residual is added to each vector in registers, relu and clip are applied there
-/// too (as a clamp), and the other activations run over each group of output rows just
-/// stored, while it is in L1.
+/// too (as a clamp), and the other activations run over the output rows just stored, while
+/// they are in L1 (`DepthwiseSweep`).
 struct DepthwiseEpilogue: Sendable {
     /// The epilogue applied.
     let epilogue: ConvolutionEpilogue

@@ -82,73 +82,85 @@ struct DepthwisePlane: Sendable {
         }
     }
 
-    /// `copy`, checking each vector read against `readable` when `checked`.
+    /// `copy`, checking each vector read against `readable` when `checked`. Each padded row
+    /// is written as zeros, the row's elements, zeros, in whole vectors that may run past
+    /// their part; the next part, the next row or the slack takes them. (Indices are far from
+    /// overflowing: they address allocated planes.)
     @inline(__always)
     private func copyRows(_ input: UnsafePointer<Float>, readable: Int, checked: Bool, rows: Range<Int>,
                           into copy: UnsafeMutablePointer<Float>) {
-        phaseColumns.withUnsafeBufferPointer { columns in
-            for row in rows {
-                for phaseRow in 0..<strideHeight {
-                    let destination = copy + phaseRow * strideWidth * phaseStride + row * pitch
-                    let sourceRow = row * strideHeight + phaseRow - padTop
-                    if sourceRow < 0 || sourceRow >= inputHeight {
-                        for phase in 0..<strideWidth { fillZeros(destination + phase * phaseStride, count: rowLength) }
-                    } else {
-                        let offset = sourceRow * inputWidth
-                        copyRow(input + offset, readable: readable - offset, checked: checked, into: destination, columns: columns)
+        // The vector of `source` at `offset`, where `source` is input row `row`.
+        @inline(__always)
+        func load(_ source: UnsafePointer<Float>, row: Int, at offset: Int) -> FloatVector {
+            checked ? source.loadFloatVector(at: offset, readable: readable &- row &* inputWidth) : source.loadFloatVector(at: offset)
+        }
+        switch strideWidth {
+        case 1:
+            let inside = phaseColumns[0], start = inside.lowerBound &- padLeft
+            forEachPaddedRow(rows, of: copy) { row, destination in
+                guard let row else { return fillZeros(destination, count: rowLength) }
+                let source = input + row &* inputWidth, data = destination + inside.lowerBound
+                fillZeros(destination, count: inside.lowerBound)
+                var column = 0
+                while column < inside.count {
+                    data.storeFloatVector(load(source, row: row, at: start &+ column), at: column)
+                    column &+= 16
+                }
+                fillZeros(destination + inside.upperBound, count: rowLength &- inside.upperBound)
+            }
+        case 2:
+            // Input columns 2m and 2m + 1 go to the phases whose first columns hold input
+            // columns 0 and 1.
+            let evenPhase = padLeft & 1, oddPhase = 1 &- padLeft & 1
+            let even = phaseColumns[evenPhase], odd = phaseColumns[oddPhase], count = max(even.count, odd.count)
+            forEachPaddedRow(rows, of: copy) { row, destination in
+                let evenRow = destination + evenPhase &* phaseStride, oddRow = destination + oddPhase &* phaseStride
+                guard let row else {
+                    fillZeros(evenRow, count: rowLength)
+                    return fillZeros(oddRow, count: rowLength)
+                }
+                let source = input + row &* inputWidth
+                fillZeros(evenRow, count: even.lowerBound)
+                fillZeros(oddRow, count: odd.lowerBound)
+                let evenData = evenRow + even.lowerBound, oddData = oddRow + odd.lowerBound
+                var column = 0
+                while column < count {
+                    let pair = SIMD32(lowHalf: load(source, row: row, at: 2 &* column),
+                                      highHalf: load(source, row: row, at: 2 &* column &+ 16))
+                    evenData.storeFloatVector(pair.evenHalf, at: column)
+                    oddData.storeFloatVector(pair.oddHalf, at: column)
+                    column &+= 16
+                }
+                fillZeros(evenRow + even.upperBound, count: rowLength &- even.upperBound)
+                fillZeros(oddRow + odd.upperBound, count: rowLength &- odd.upperBound)
+            }
+        default:
+            forEachPaddedRow(rows, of: copy) { row, destination in
+                for phase in 0..<strideWidth {
+                    let phaseRow = destination + phase * phaseStride, inside = phaseColumns[phase]
+                    guard let row else {
+                        fillZeros(phaseRow, count: rowLength)
+                        continue
                     }
+                    let source = input + row * inputWidth
+                    fillZeros(phaseRow, count: inside.lowerBound)
+                    for column in inside { phaseRow[column] = source[column * strideWidth + phase - padLeft] }
+                    fillZeros(phaseRow + inside.upperBound, count: rowLength - inside.upperBound)
                 }
             }
         }
     }
 
-    /// Writes one input row into its `sw` phase rows (the first at `destination`): zeros, the
-    /// row's elements, zeros. Each step may write whole vectors past its end; the next step,
-    /// the next row or the slack takes them. (Indices are far from overflowing: they address
-    /// allocated planes.)
+    /// Calls `body` for every padded row of phase rows `rows`, in order, with the input row it
+    /// holds (`nil` for a padding row) and where its first phase's row starts in `copy`.
     @inline(__always)
-    private func copyRow(_ source: UnsafePointer<Float>, readable: Int, checked: Bool, into destination: UnsafeMutablePointer<Float>,
-                         columns: UnsafeBufferPointer<Range<Int>>) {
-        @inline(__always)
-        func load(_ offset: Int) -> FloatVector {
-            checked ? source.loadFloatVector(at: offset, readable: readable) : source.loadFloatVector(at: offset)
-        }
-        switch strideWidth {
-        case 1:
-            let inside = columns[0], row = destination + inside.lowerBound, start = source + (inside.lowerBound &- padLeft)
-            fillZeros(destination, count: inside.lowerBound)
-            var column = 0
-            while column < inside.count {
-                row.storeFloatVector(checked ? load(inside.lowerBound &- padLeft &+ column) : start.loadFloatVector(at: column),
-                                     at: column)
-                column &+= 16
-            }
-            fillZeros(destination + inside.upperBound, count: rowLength &- inside.upperBound)
-        case 2:
-            // Input columns 2m and 2m + 1 go to the phases whose first columns hold input
-            // columns 0 and 1.
-            let evenPhase = padLeft & 1, oddPhase = 1 &- padLeft & 1
-            let even = columns[evenPhase], odd = columns[oddPhase]
-            let evenStart = destination + evenPhase &* phaseStride, oddStart = destination + oddPhase &* phaseStride
-            fillZeros(evenStart, count: even.lowerBound)
-            fillZeros(oddStart, count: odd.lowerBound)
-            let evenRow = evenStart + even.lowerBound, oddRow = oddStart + odd.lowerBound
-            let count = max(even.count, odd.count)
-            var column = 0
-            while column < count {
-                let pair = SIMD32(lowHalf: load(2 &* column), highHalf: load(2 &* column &+ 16))
-                evenRow.storeFloatVector(pair.evenHalf, at: column)
-                oddRow.storeFloatVector(pair.oddHalf, at: column)
-                column &+= 16
-            }
-            fillZeros(evenStart + even.upperBound, count: rowLength &- even.upperBound)
-            fillZeros(oddStart + odd.upperBound, count: rowLength &- odd.upperBound)
-        default:
-            for phase in 0..<strideWidth {
-                let row = destination + phase * phaseStride, inside = columns[phase]
-                fillZeros(row, count: inside.lowerBound)
-                for column in inside { row[column] = source[column * strideWidth + phase - padLeft] }
-                fillZeros(row + inside.upperBound, count: rowLength - inside.upperBound)
+    private func forEachPaddedRow(_ rows: Range<Int>, of copy: UnsafeMutablePointer<Float>,
+                                  _ body: (_ row: Int?, _ destination: UnsafeMutablePointer<Float>) -> Void) {
+        for row in rows {
+            for phaseRow in 0..<strideHeight {
+                let inputRow = row &* strideHeight &+ phaseRow &- padTop
+                body(inputRow >= 0 && inputRow < inputHeight ? inputRow : nil,
+                     copy + (phaseRow &* strideWidth &* phaseStride &+ row &* pitch))
             }
         }
     }

@@ -1,28 +1,3 @@
-/// The memory of one channel of one image during a depthwise run.
-struct DepthwiseChannel {
-    /// The input plane.
-    let input: UnsafePointer<Float>
-    /// The floats from `input` on that may be read.
-    let readable: Int
-    /// Room for the plane's copy (`DepthwisePlane`).
-    let copy: UnsafeMutablePointer<Float>
-    /// Per tap, where it reads the copy relative to an output's position.
-    let offsets: UnsafePointer<Int>
-    /// The channel's kh · kw weights.
-    let weights: UnsafePointer<Float>
-    /// The channel's bias in every lane.
-    let bias: FloatVector
-    /// The output plane.
-    let output: UnsafeMutablePointer<Float>
-    /// The residual plane, or `nil`.
-    let residual: UnsafePointer<Float>?
-    /// The floats from `output` on that this thread may write (and read from `residual`): its
-    /// own later planes included.
-    let writable: Int
-    /// Scratch for the flat sweep (`DepthwiseSweep.scratchFloats`).
-    let scratch: UnsafeMutablePointer<Float>
-}
-
 /// The order in which a depthwise kernel computes the outputs of one plane, in blocks of four
 /// vectors of 16 outputs (`DepthwiseTaps.sums`).
 ///
@@ -37,6 +12,10 @@ struct DepthwiseChannel {
 ///   computed and dropped); the sums go to scratch, and each row is then finished and stored
 ///   with one vector that may run into the next row, which is stored after it. The last row
 ///   of a thread's planes stores only its own lanes.
+///
+/// The plane's copy is written during the sweep, a few rows ahead of the outputs that read
+/// them; activations that cannot be applied in registers run over the stored rows a piece of
+/// the plane at a time.
 struct DepthwiseSweep: Sendable {
     /// The plane's layout.
     let plane: DepthwisePlane
@@ -80,14 +59,17 @@ struct DepthwiseSweep: Sendable {
         let vectors = 4 / Block.rows, rowEnd = (outputWidth + 15) / 16 * 16
         let (lastRow, lastColumn) = (outputHeight - 1, outputWidth - 16)
         let output = channel.output, residual = channel.residual
-        // The copy is written a few rows ahead of the outputs, so that its rows are still in
-        // L1 when they are read and copying overlaps the arithmetic.
+        // The copy is written 8 rows at a time, ahead of the outputs that read them, so that
+        // its rows are still in L1 when they are read.
         let rowShift = plane.phaseRows - outputHeight
-        var copiedRows = 0
+        var copiedRows = 0, activatedRows = 0
         for firstRow in stride(from: 0, to: outputHeight, by: Block.rows) {
             let neededRows = min(firstRow + Block.rows, outputHeight) + rowShift
-            plane.copy(channel.input, readable: channel.readable, rows: copiedRows..<neededRows, into: channel.copy)
-            copiedRows = neededRows
+            if neededRows > copiedRows {
+                let rows = copiedRows..<min(plane.phaseRows, max(neededRows, copiedRows + 8))
+                plane.copy(channel.input, readable: channel.readable, rows: rows, into: channel.copy)
+                copiedRows = rows.upperBound
+            }
             for firstColumn in stride(from: 0, to: rowEnd, by: 16 * vectors) {
                 // Slot s of the block: its row s / vectors, its vector s mod vectors.
                 // (Sizes are far from overflowing: they index allocated tensors.)
@@ -105,8 +87,13 @@ struct DepthwiseSweep: Sendable {
                 output.storeFloatVector(epilogue.finish(sums.2, residual: residual, at: slots.2.output), at: slots.2.output)
                 output.storeFloatVector(epilogue.finish(sums.3, residual: residual, at: slots.3.output), at: slots.3.output)
             }
-            let rows = min(Block.rows, outputHeight - firstRow)
-            epilogue.activateStored(output + firstRow * outputWidth, count: rows * outputWidth)
+            // Activations applied after storing run over at least 1024 outputs at a time (still in
+            // L1), so that few of their vectors are partial.
+            let storedRows = min(firstRow + Block.rows, outputHeight)
+            if epilogue.activatesStored && ((storedRows - activatedRows) * outputWidth >= 1024 || storedRows == outputHeight) {
+                epilogue.activateStored(output + activatedRows * outputWidth, count: (storedRows - activatedRows) * outputWidth)
+                activatedRows = storedRows
+            }
         }
     }
 

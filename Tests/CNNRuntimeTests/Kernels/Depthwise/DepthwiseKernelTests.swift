@@ -1,0 +1,116 @@
+import Testing
+import CNNIR
+@testable import CNNRuntime
+
+/// The depthwise kernel against the reference (bound `KernelHarness.relativeL2Bound`; each
+/// output sums at most 25 products), with poisoned outputs and workspace: the unrolled 3x3 and
+/// 5x5 windows at strides 1 and 2, the fused epilogue, other windows, and thread counts.
+@Suite("Depthwise conv kernel")
+struct DepthwiseKernelTests {
+    @Test("3x3 and 5x5 windows at strides 1 and 2: 240 random convs, every sweep")
+    func specializedWindows() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0001)
+        var sweeps: [Int: Int] = [:]
+        for index in 0..<240 {
+            let size = index % 2 == 0 ? 3 : 5
+            let strides = [[1, 1], [2, 2], [1, 2], [2, 1]][index / 2 % 4]
+            let drawn = try DepthwiseCases.draw(kernel: [size, size], strides: strides, using: &generator)
+            let kernel = try check(drawn, threadCount: 1 + index % 3)
+            sweeps[kernel.sweep.rowsPerBlock, default: 0] += 1
+        }
+        // Narrow maps take the flat sweep (0); wider ones blocks of 1, 2 or 4 rows.
+        #expect(sweeps.keys.sorted() == [0, 1, 2, 4] && sweeps.values.allSatisfy { $0 >= 10 }, "sweeps: \(sweeps)")
+    }
+
+    @Test("fused_conv: every activation, with and without a residual, narrow and wide maps", arguments: FusedActivation.allCases)
+    func fusedEpilogue(activation: FusedActivation) throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0002 + UInt64(activation.rawValue.utf8.count))
+        for index in 0..<16 {
+            let size = index % 2 == 0 ? 3 : 5
+            let drawn = try DepthwiseCases.draw(kernel: [size, size], strides: [1 + index / 2 % 2, 1 + index / 2 % 2],
+                                                using: &generator)
+            let fused = try DepthwiseCases.fuse(drawn, activation: activation, residual: index % 4 != 3, using: &generator)
+            try check(fused, threadCount: 1 + index % 3)
+        }
+    }
+
+    @Test("Large maps: activations after storing run over several pieces of each plane")
+    func largeMaps() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0005)
+        let shapes: [(input: [Int], kernel: Int, stride: Int, activation: FusedActivation)] = [
+            ([1, 2, 45, 70], 3, 1, .silu), ([2, 1, 70, 90], 5, 2, .tanh), ([1, 3, 33, 120], 3, 2, .hardSwish),
+        ]
+        for shape in shapes {
+            let channels = shape.input[1], pad = shape.kernel / 2
+            let drawn = DepthwiseCase(op: .conv,
+                                      operands: [try generator.nextTensor(shape.input),
+                                                 try generator.nextTensor([channels, 1, shape.kernel, shape.kernel])],
+                                      attributes: ["groups": .int(channels), "pads": .ints([pad, pad, pad, pad]),
+                                                   "strides": .ints([shape.stride, shape.stride])])
+            try check(try DepthwiseCases.fuse(drawn, activation: shape.activation, residual: true, using: &generator), threadCount: 2)
+        }
+    }
+
+    @Test("Other windows, strides and dilations: 80 random convs")
+    func generalWindows() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0003)
+        let kernels = [[1, 1], [2, 2], [1, 3], [3, 5], [4, 1], [7, 7], [3, 3], [5, 5]]
+        for index in 0..<80 {
+            let kernel = kernels[index % kernels.count]
+            let strides = [generator.nextInt(in: 1...3), generator.nextInt(in: 1...3)]
+            var dilations = [generator.nextInt(in: 1...3), generator.nextInt(in: 1...3)]
+            // The 3x3 and 5x5 windows here take a dilation or stride 3, outside the ranges above.
+            if kernel[0] == kernel[1] && (kernel[0] == 3 || kernel[0] == 5) && dilations == [1, 1] { dilations[0] = 2 }
+            var drawn = try DepthwiseCases.draw(kernel: kernel, strides: strides, dilations: dilations, using: &generator)
+            if index % 5 == 0 {
+                drawn = try DepthwiseCases.fuse(drawn, activation: generator.nextElement(of: FusedActivation.allCases),
+                                                residual: true, using: &generator)
+            }
+            try check(drawn, threadCount: 1 + index % 3)
+        }
+    }
+
+    @Test("Results are bit-identical on 1, 2 and 3 threads")
+    func threadCountsAgree() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0004)
+        let shapes: [(input: [Int], kernel: Int, strides: [Int])] = [
+            ([1, 7, 20, 37], 3, [1, 1]), ([2, 5, 9, 9], 3, [1, 1]), ([3, 3, 14, 14], 5, [2, 2]),
+            ([1, 11, 13, 7], 5, [1, 1]), ([1, 4, 17, 33], 7, [2, 1]),
+        ]
+        for shape in shapes {
+            let channels = shape.input[1], pad = shape.kernel / 2
+            let drawn = DepthwiseCase(op: .conv,
+                                      operands: [try generator.nextTensor(shape.input),
+                                                 try generator.nextTensor([channels, 1, shape.kernel, shape.kernel]),
+                                                 try generator.nextTensor([channels])],
+                                      attributes: ["groups": .int(channels), "pads": .ints([pad, pad, pad, pad]),
+                                                   "strides": .ints(shape.strides)])
+            for fused in [drawn, try DepthwiseCases.fuse(drawn, activation: .silu, residual: true, using: &generator)] {
+                let request = try KernelHarness.request(fused.op, operands: fused.operands, attributes: fused.attributes)
+                let kernel = DepthwiseConvolutionKernel(try ConvolutionGeometry(request, transposed: false),
+                                                        epilogue: try ConvolutionEpilogue(request))
+                let results = try (1...3).map { threads in
+                    try KernelHarness.run(kernel, operands: fused.operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+                }
+                #expect(results[1] == results[0] && results[2] == results[0], "\(fused)")
+            }
+        }
+    }
+
+    /// Runs the depthwise kernel built directly for `drawn` on `threadCount` threads and
+    /// compares its result with the reference; returns the kernel.
+    @discardableResult
+    private func check(_ drawn: DepthwiseCase, threadCount: Int,
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> DepthwiseConvolutionKernel {
+        let request = try KernelHarness.request(drawn.op, operands: drawn.operands, attributes: drawn.attributes)
+        let kernel = DepthwiseConvolutionKernel(try ConvolutionGeometry(request, transposed: false),
+                                                epilogue: try ConvolutionEpilogue(request))
+        let actual = try KernelHarness.run(kernel, operands: drawn.operands, resultTypes: request.resultTypes,
+                                           threadCount: threadCount)[0]
+        let expected = try ReferenceKernels.evaluate(drawn.op, operands: drawn.operands, attributes: drawn.attributes)[0]
+        let error = KernelHarness.relativeL2Error(actual, expected)
+        #expect(error <= KernelHarness.relativeL2Bound, "relative L2 error \(error) on \(threadCount) threads for \(drawn)",
+                sourceLocation: sourceLocation)
+        return kernel
+    }
+}

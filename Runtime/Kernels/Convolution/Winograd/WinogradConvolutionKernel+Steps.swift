@@ -87,12 +87,25 @@ struct WinogradSteps {
                 }
                 let output = operands.y + channel * outputPlane
                 let residual = operands.residual.map { $0 + channel * outputPlane }
+                // The residual and the activation run over the longest contiguous runs of the
+                // rows just stored (whole rows of a block are one run), not row by row.
+                var run = 0..<0
+                func finishRun() {
+                    guard !run.isEmpty else { return }
+                    epilogue.finish(output + run.lowerBound, count: run.count, bias: 0,
+                                    residual: residual.map { $0 + run.lowerBound })
+                }
                 grid.forEachOutputRow(of: map) { outputOffset, bufferOffset, count in
                     ShortFloatRuns.copy(slot.bandBuffer + bufferOffset, to: output + outputOffset, count: count)
-                    if !epilogue.isBiasOnly {
-                        epilogue.finish(output + outputOffset, count: count, bias: 0, residual: residual.map { $0 + outputOffset })
+                    guard !epilogue.isBiasOnly else { return }
+                    if outputOffset == run.upperBound {
+                        run = run.lowerBound..<(outputOffset + count)
+                    } else {
+                        finishRun()
+                        run = outputOffset..<(outputOffset + count)
                     }
                 }
+                if !epilogue.isBiasOnly { finishRun() }
             }
         }
     }

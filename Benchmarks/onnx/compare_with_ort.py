@@ -10,7 +10,7 @@ For every model written by make_models.py, batch size B and thread count T:
   3. cnnc is timed: `cnnc bench MODEL.onnx --json --iterations N --threads T --set N=B`,
      its latency.median_ms, optimized (-O2, the default) and as written (-O0);
   4. OpenVINO (when installed) is timed like ONNX Runtime: CPU plugin, T inference threads,
-     one stream, latency hint.
+     one stream, latency hint, f32 inference precision.
 Prints a markdown table (model, batch, threads, cnnc -O2 ms, cnnc -O0 ms, ORT ms, OpenVINO ms,
 cnnc/ORT, cnnc/best peer, rel L2) and writes it,
 with the date, the command and the machine, to --output. Exits with 1 if any output mismatched
@@ -118,8 +118,9 @@ def openvino_median_ms(model_path, input_name, x, threads, warmup, iterations):
     if openvino is None:
         return None
     core = openvino.Core()
+    # f32 like cnnc and ONNX Runtime: on processors with AVX-512 BF16 OpenVINO otherwise runs in bf16.
     compiled = core.compile_model(model_path, "CPU", {"INFERENCE_NUM_THREADS": threads, "NUM_STREAMS": 1,
-                                                      "PERFORMANCE_HINT": "LATENCY"})
+                                                      "PERFORMANCE_HINT": "LATENCY", "INFERENCE_PRECISION_HINT": "f32"})
     request = compiled.create_infer_request()
     feeds = {input_name: x}
     for _ in range(warmup):

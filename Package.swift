@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU", "CNNGEMM"], path: "Runtime",
                 swiftSettings: runtimeSettings),
         .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNRuntime"], path: "Sources/CNNONNX"),
-        .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime", "CNNONNX"],
+        .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime", "CNNONNX", "CNNGEMM"],
                           path: "Sources/cnnc"),
         .executableTarget(name: "cnnc-kernel-bench", dependencies: ["CNNIR", "CNNRuntime", "CNNGEMM", "CBLAS"],
                           path: "Benchmarks/KernelBench"),

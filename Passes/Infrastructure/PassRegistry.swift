@@ -49,6 +49,19 @@ public struct PassRegistry: Sendable {
         passes.append(pass)
     }
 
+    /// This registry with `pass` in place of the registered pass of the same name (appended when
+    /// there is none): how a program swaps in a configured pass, such as select-kernels with
+    /// measured kernel times.
+    public func replacing(_ pass: any Pass) -> PassRegistry {
+        var registry = self
+        if let index = registry.passes.firstIndex(where: { $0.name == pass.name }) {
+            registry.passes[index] = pass
+        } else {
+            registry.passes.append(pass)
+        }
+        return registry
+    }
+
     /// The pass called `name`; throws a `Diagnostic` listing the known passes if there is none.
     public func pass(named name: String) throws -> any Pass {
         guard let pass = passes.first(where: { $0.name == name }) else {

@@ -13,6 +13,12 @@ struct CompileCommand: Subcommand {
     /// `--stats`: the per-layer report.
     static let stats = OptionSpec.flag(
         "stats", "print every layer (op, kernel and why, output, MACs), the totals and the memory plan")
+    /// `--tune`: time the candidate kernels of every conv instead of estimating.
+    static let tune = OptionSpec.flag(
+        "tune", "choose each conv's kernel by timing the candidates on this machine (cached; see --tune-cache)")
+    /// `--tune-cache FILE`: where measured kernel times are kept.
+    static let tuneCache = OptionSpec.option(
+        "tune-cache", value: "FILE", "the tuning cache (default: $XDG_CACHE_HOME/cnnc/tuning.json, else ~/.cache/cnnc/tuning.json)")
     /// `--dump dot`: the graph before and after optimization, for Graphviz.
     static let dump = OptionSpec.option(
         "dump", value: "FORMAT", "write the graph before and after optimization instead of a plan; FORMAT: dot")
@@ -20,7 +26,8 @@ struct CompileCommand: Subcommand {
     let name = "compile"
     let summary = "optimize a model and write its compiled plan (kernels chosen, BatchNorm folded, layers fused)"
     let signature = CommandSignature(positionals: [.model], options: [
-        CompileCommand.output, CompileCommand.stats, CompileCommand.dump, ExecutionArguments.threads,
+        CompileCommand.output, CompileCommand.stats, CompileCommand.dump, CompileCommand.tune, CompileCommand.tuneCache,
+        ExecutionArguments.threads,
         ExecutionArguments.weights, .set, .inputShape,
     ] + PipelineArguments.all)
     let discussion = [
@@ -39,6 +46,13 @@ struct CompileCommand: Subcommand {
         graph before and after optimization as one Graphviz file (render: dot -Tsvg FILE).
         """,
         """
+        --tune replaces the cost model's estimates by measurements: each candidate kernel of
+        every conv shape is run on a one-conv model of that shape (--threads T threads, median
+        of 9 runs) and the fastest wins; the times are kept in a cache file keyed by the
+        processor, the instruction set, the thread count and the layer's shape, so a second
+        compile of the same shapes measures nothing.
+        """,
+        """
         The weights come from the file the model names (or --weights FILE, or the ONNX
         initializers); without one, seeded initial values stand in (as cnnc init-weights --seed 0
         would write them) and the plan says so only through this note: compile the real weights
@@ -53,7 +67,18 @@ struct CompileCommand: Subcommand {
     ]
 
     func run(_ arguments: ParsedArguments) throws {
-        let manager = PipelineArguments.manager(arguments)
+        var registry = PassRegistry.standard
+        var tuner: TunedCostModel?
+        if arguments.isSet(CompileCommand.tune) {
+            let threads = try ExecutionArguments.options(from: arguments).threadCount
+            let model = try TunedCostModel(cachePath: arguments.value(of: CompileCommand.tuneCache) ?? Self.defaultTuneCache(),
+                                           threadCount: threads)
+            registry = registry.replacing(SelectKernelsPass(costModel: model))
+            tuner = model
+        } else if arguments.value(of: CompileCommand.tuneCache) != nil {
+            throw UsageError("--tune-cache applies with --tune")
+        }
+        let manager = PipelineArguments.manager(arguments, registry: registry)
         let pipeline = try PipelineArguments.pipeline(arguments, manager: manager)
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
         let inputShapes = try InputShapes(parsing: arguments.values(of: .inputShape))
@@ -66,6 +91,10 @@ struct CompileCommand: Subcommand {
         var unit = CompilationUnit(graph: source.graph, weights: try parameters.tensors.mapValues { try WeightTensor($0) })
         let original = unit.graph
         try manager.run(pipeline, on: &unit)
+        if let tuner {
+            try tuner.save()
+            Terminal.error("tuned: \(tuner.measuredCount) kernel timings measured, the others read from \(tuner.cachePath)")
+        }
         let output = arguments.value(of: CompileCommand.output)
         if let format = arguments.value(of: CompileCommand.dump) {
             guard format == "dot" else { throw UsageError("--dump takes dot, found '\(format)'") }
@@ -82,6 +111,14 @@ struct CompileCommand: Subcommand {
             let model = try Model(graph: unit.graph, parameters: try unit.weights.mapValues { try Tensor($0) }, options: options)
             Terminal.output(CompileStatistics.text(model))
         }
+    }
+
+    /// `$XDG_CACHE_HOME/cnnc/tuning.json`, else `~/.cache/cnnc/tuning.json`.
+    static func defaultTuneCache() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
+        return ((base as NSString).appendingPathComponent("cnnc") as NSString).appendingPathComponent("tuning.json")
     }
 
     /// Writes `text` to `path`.

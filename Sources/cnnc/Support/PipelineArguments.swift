@@ -26,9 +26,10 @@ enum PipelineArguments {
     /// Every option of this group (for `opt` and `compile`).
     static let all = [passes, level, printAfterAll, printAfter, timePasses, verifyEach]
 
-    /// The pass manager the flags ask for, writing dumps and timings to standard error.
-    static func manager(_ arguments: ParsedArguments) -> PassManager {
-        PassManager(options: PassManagerOptions(
+    /// The pass manager the flags ask for, with the passes of `registry`, writing dumps and
+    /// timings to standard error.
+    static func manager(_ arguments: ParsedArguments, registry: PassRegistry = .standard) -> PassManager {
+        PassManager(registry: registry, options: PassManagerOptions(
             verifyEach: arguments.isSet(verifyEach), printAfterAll: arguments.isSet(printAfterAll),
             printAfter: Set(arguments.values(of: printAfter)), timePasses: arguments.isSet(timePasses),
             output: { Terminal.error($0) }))

@@ -63,6 +63,37 @@ struct CompileTests {
         }
     }
 
+    @Test("--tune times the candidate kernels once and reuses the cache")
+    func tuning() throws {
+        try TemporaryFolder.with { folder in
+            let model = try folder.write("pair.ir", """
+                graph @pair(%x: f32[1,8,12,12]) -> f32[1,8,12,12] {
+                  %w = param f32[8,8,3,3]
+                  %d = param f32[8,1,3,3]
+                  %0 = conv %x, %w {pads = [1,1,1,1]} : f32[1,8,12,12]
+                  %1 = conv %0, %d {groups = 8, pads = [1,1,1,1]} : f32[1,8,12,12]
+                  return %1
+                }
+                """)
+            let cache = folder.path("cache/tuning.json")
+            let first = try CNNC.run(["compile", model, "--tune", "--tune-cache", cache, "--threads", "1", "--stats"])
+            #expect(first.status == 0, "\(first)")
+            // im2col, winograd2x2 and winograd4x4 for the 3x3 conv; depthwise and im2col for the depthwise one.
+            #expect(first.errors.contains("tuned: 5 kernel timings measured"), "\(first)")
+            #expect(first.output.components(separatedBy: "fastest by tuned: ").count == 3, "\(first)")
+            let entries = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cache))) as? [String: Double]
+            #expect(entries?.count == 5)
+            #expect(entries?.values.allSatisfy { $0 > 0 } == true)
+            let second = try CNNC.run(["compile", model, "--tune", "--tune-cache", cache, "--threads", "1", "--stats"])
+            #expect(second.errors.contains("tuned: 0 kernel timings measured"), "\(second)")
+            let stray = try CNNC.run(["compile", model, "--tune-cache", cache, "--stats"])
+            #expect(stray.status == 2 && stray.errors.contains("--tune-cache applies with --tune"), "\(stray)")
+            _ = try folder.write("broken.json", "[1, 2]")
+            let broken = try CNNC.run(["compile", model, "--tune", "--tune-cache", folder.path("broken.json"), "--stats"])
+            #expect(broken.status == 1 && broken.errors.contains("not a cnnc tuning cache"), "\(broken)")
+        }
+    }
+
     @Test("Bad requests are usage errors or diagnostics, not crashes")
     func badRequests() throws {
         try TemporaryFolder.with { folder in

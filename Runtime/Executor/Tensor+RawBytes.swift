@@ -3,7 +3,7 @@ import CNNIR
 extension Tensor {
     /// Copies the elements, as they are stored, to `destination` (which must hold
     /// `count * dtype.byteSize` bytes).
-    func copyBytes(to destination: UnsafeMutableRawPointer) {
+    public func copyBytes(to destination: UnsafeMutableRawPointer) {
         switch storage {
         case .f32(let elements): Tensor.copy(elements, to: destination)
         case .f64(let elements): Tensor.copy(elements, to: destination)
@@ -13,7 +13,7 @@ extension Tensor {
     }
 
     /// A tensor of `type` (which must be static) whose elements are copied from `source`.
-    init(_ type: TensorType, copyingBytesFrom source: UnsafeRawPointer) throws {
+    public init(_ type: TensorType, copyingBytesFrom source: UnsafeRawPointer) throws {
         guard let shape = type.shape.fixedSizes else { throw Diagnostic("a tensor needs a static type, found \(type)") }
         let count = try Tensor.elementCount(of: shape)
         switch type.dtype {

@@ -13,6 +13,9 @@ struct CompileCommand: Subcommand {
     /// `--stats`: the per-layer report.
     static let stats = OptionSpec.flag(
         "stats", "print every layer (op, kernel and why, output, MACs), the totals and the memory plan")
+    /// `--emit swift`: Swift source instead of a plan.
+    static let emit = OptionSpec.option(
+        "emit", value: "FORMAT", "what -o writes: plan (the default) or swift (a Swift class calling the kernels, and its weights, into the folder -o names)")
     /// `--tune`: time the candidate kernels of every conv instead of estimating.
     static let tune = OptionSpec.flag(
         "tune", "choose each conv's kernel by timing the candidates on this machine (cached; see --tune-cache)")
@@ -26,7 +29,8 @@ struct CompileCommand: Subcommand {
     let name = "compile"
     let summary = "optimize a model and write its compiled plan (kernels chosen, BatchNorm folded, layers fused)"
     let signature = CommandSignature(positionals: [.model], options: [
-        CompileCommand.output, CompileCommand.stats, CompileCommand.dump, CompileCommand.tune, CompileCommand.tuneCache,
+        CompileCommand.output, CompileCommand.emit, CompileCommand.stats, CompileCommand.dump, CompileCommand.tune,
+        CompileCommand.tuneCache,
         ExecutionArguments.threads,
         ExecutionArguments.weights, .set, .inputShape,
     ] + PipelineArguments.all)
@@ -44,6 +48,12 @@ struct CompileCommand: Subcommand {
         arena a run needs next to the naive sum of all intermediate tensors, with the planner's
         efficiency (the most bytes alive at once over the arena). --dump dot -o FILE writes the
         graph before and after optimization as one Graphviz file (render: dot -Tsvg FILE).
+        """,
+        """
+        --emit swift -o DIR writes DIR/NAME.swift, a class (MobilenetV2Model for @mobilenet_v2)
+        whose init(weights:) or init(weightsFile:) prepares the plan's kernels and whose
+        run(_:) calls them in the planned order at the planned arena offsets, and DIR/NAME.safetensors,
+        its weights; build it with a package that depends on cnnc's CNNRuntime library.
         """,
         """
         --tune replaces the cost model's estimates by measurements: each candidate kernel of
@@ -101,8 +111,15 @@ struct CompileCommand: Subcommand {
             guard let output else { throw UsageError("--dump dot needs -o FILE.dot") }
             try write(DotPrinter.print([("before", original), ("after \(pipeline)", unit.graph)]), to: output)
         } else if let output {
-            try PlanFile.write(graph: unit.graph, weights: unit.weightStore, to: output)
-            Terminal.output("wrote \(output): \(Quantity.counted(unit.graph.nodes.count, "node")) (was \(original.nodes.count))")
+            switch arguments.value(of: CompileCommand.emit) ?? "plan" {
+            case "plan":
+                try PlanFile.write(graph: unit.graph, weights: unit.weightStore, to: output)
+                Terminal.output("wrote \(output): \(Quantity.counted(unit.graph.nodes.count, "node")) (was \(original.nodes.count))")
+            case "swift":
+                try emitSwift(unit, folder: output, origin: source.path, arguments: arguments)
+            case let format:
+                throw UsageError("--emit takes plan or swift, found '\(format)'")
+            }
         } else if !arguments.isSet(CompileCommand.stats) {
             throw UsageError("nothing to do: give -o FILE.plan to write the plan, --stats to see it, or --dump dot -o FILE")
         }
@@ -111,6 +128,23 @@ struct CompileCommand: Subcommand {
             let model = try Model(graph: unit.graph, parameters: try unit.weights.mapValues { try Tensor($0) }, options: options)
             Terminal.output(CompileStatistics.text(model))
         }
+    }
+
+    /// Writes the Swift source of `unit`'s plan and its weights into `folder` (created if missing).
+    private func emitSwift(_ unit: CompilationUnit, folder: String, origin: String, arguments: ParsedArguments) throws {
+        let options = try ExecutionArguments.options(from: arguments)
+        let model = try Model(graph: unit.graph, parameters: try unit.weights.mapValues { try Tensor($0) }, options: options)
+        let typeName = SwiftEmitter.typeName(for: unit.graph)
+        let sourcePath = (folder as NSString).appendingPathComponent(typeName + ".swift")
+        let weightsPath = (folder as NSString).appendingPathComponent(unit.graph.name + ".safetensors")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Diagnostic("cannot create \(folder): \(error.localizedDescription)")
+        }
+        try write(SwiftEmitter.source(of: model.plan, typeName: typeName, origin: origin), to: sourcePath)
+        try unit.weightStore.write(to: weightsPath)
+        Terminal.output("wrote \(sourcePath): class \(typeName), \(Quantity.counted(model.layers.count, "step"))\nwrote \(weightsPath)")
     }
 
     /// `$XDG_CACHE_HOME/cnnc/tuning.json`, else `~/.cache/cnnc/tuning.json`.

@@ -29,4 +29,21 @@ struct TraceTests {
             #expect(steps.count == 5)
         }
     }
+
+    @Test("ResNet-18: the trace has one complete event per executed layer, named through fusion")
+    func resnet18Trace() throws {
+        try TemporaryFolder.with { folder in
+            let model = CNNC.packageRoot.appendingPathComponent("Examples/resnet18.ir").path
+            let result = try CNNC.run(["bench", model, "--iterations", "1", "--warmup", "0", "--json", "--trace", folder.path("r.json")])
+            #expect(result.status == 0, "\(result)")
+            let bench = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            let layers = try #require(bench["layers"] as? [[String: Any]])
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("r.json")))
+            let trace = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let events = (trace["traceEvents"] as? [[String: Any]] ?? []).filter { $0["ph"] as? String == "X" }
+            #expect(events.count == layers.count && events.count == 24)
+            let sources = events.compactMap { ($0["args"] as? [String: Any])?["sources"] as? String }
+            #expect(sources.contains("layer1.0.conv2,layer1.0.add,layer1.0.relu"), "\(sources)")
+        }
+    }
 }

@@ -94,6 +94,26 @@ struct CompileTests {
         }
     }
 
+    @Test("ResNet-18's dot file renders when Graphviz is installed, with its fused layers labelled")
+    func resnet18Dot() throws {
+        try TemporaryFolder.with { folder in
+            let model = CNNC.packageRoot.appendingPathComponent("Examples/resnet18.ir").path
+            let result = try CNNC.run(["compile", model, "--dump", "dot", "-o", folder.path("r.dot")])
+            #expect(result.status == 0, "\(result)")
+            let text = try String(contentsOfFile: folder.path("r.dot"), encoding: .utf8)
+            #expect(text.contains("fused: layer1.0.conv2,layer1.0.add,layer1.0.relu"))
+            #expect(text.contains("kernel: winograd4x4"))
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+                process.arguments = ["-Tsvg", folder.path("r.dot"), "-o", folder.path("r.svg")]
+                try process.run()
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+            }
+        }
+    }
+
     @Test("Bad requests are usage errors or diagnostics, not crashes")
     func badRequests() throws {
         try TemporaryFolder.with { folder in

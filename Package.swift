@@ -16,7 +16,8 @@ let runtimeSettings: [SwiftSetting] = [
 /// cnnc's packed GEMM is optimized in debug builds too. Its instruction-set kernels live in
 /// their own targets, each compiled for its instruction set (the AVX-512 one for x86-64-v3 plus
 /// AVX-512F, exactly what the run-time check verifies); the dispatcher that checks the processor
-/// is compiled for the default target.
+/// is compiled for the default target. The depthwise row kernels (CNNDepthwiseKernels, generic)
+/// are instantiated the same way: in CNNDepthwiseAVX512 for AVX-512 and in the runtime for AVX2.
 let gemmSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -42,7 +43,11 @@ let package = Package(
                 swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]),
         .target(name: "CNNGEMM", dependencies: ["CNNGEMMKernels", "CNNGEMMAVX512", "CNNGEMMAVX2", "CCPU"],
                 path: "Sources/CNNGEMM", swiftSettings: gemmSettings),
-        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU", "CNNGEMM"], path: "Runtime",
+        .target(name: "CNNDepthwiseKernels", path: "Sources/CNNDepthwiseKernels", swiftSettings: gemmSettings),
+        .target(name: "CNNDepthwiseAVX512", dependencies: ["CNNDepthwiseKernels"], path: "Sources/CNNDepthwiseAVX512",
+                swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-mavx512f"])]),
+        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU", "CNNGEMM", "CNNDepthwiseKernels", "CNNDepthwiseAVX512"],
+                path: "Runtime",
                 swiftSettings: runtimeSettings),
         .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNRuntime"], path: "Sources/CNNONNX"),
         .executableTarget(name: "cnnc", dependencies: ["CNNIR", "CNNPasses", "CNNRuntime", "CNNONNX", "CNNGEMM"],

@@ -53,7 +53,7 @@ public struct ConvolutionKernels: KernelFamily {
         case .direct, .auto:
             return nil
         case .depthwise:
-            return DepthwiseConvolutionKernel(geometry, epilogue: epilogue)
+            return DepthwiseConvolutionKernel(geometry, epilogue: epilogue, instructionSet: instructionSet)
         case .winograd2x2, .winograd4x4:
             return try WinogradConvolutionKernel(geometry: geometry, epilogue: epilogue,
                                                  tile: algorithm == .winograd2x2 ? .f2x2 : .f4x4,

@@ -7,7 +7,8 @@ import Foundation
 /// Each channel of each image (a plane) is copied into the padded, phase-split layout of
 /// `DepthwisePlane`, in which every tap reads consecutive floats for consecutive outputs; the
 /// outputs are then computed 4 × 16 at a time (`DepthwiseSweep`), by a loop over the taps that
-/// is unrolled for 3x3 and 5x5 windows (`NineTaps`, `TwentyFiveTaps`).
+/// is unrolled for 3x3 and 5x5 windows (`DepthwiseRows`), compiled for AVX-512 or AVX2 and
+/// chosen when the kernel is prepared (`DepthwiseCode`).
 ///
 /// Threads: the N · C planes are split into contiguous ranges, one per thread, each with its
 /// own slice of the workspace (its plane copy and scratch). A plane's outputs are computed the
@@ -30,6 +31,8 @@ struct DepthwiseConvolutionKernel: Kernel {
     let sweep: DepthwiseSweep
     /// Bias, residual and activation.
     let epilogue: DepthwiseEpilogue
+    /// The compiled row kernels it runs.
+    let code: DepthwiseCode
     /// The threads the workspace has room for.
     let threadSlots: Int
     /// Floats of one thread's workspace slice (a multiple of 16).
@@ -37,15 +40,17 @@ struct DepthwiseConvolutionKernel: Kernel {
 
     var workspaceBytes: Int { WorkspaceSize.bytes(forFloats: threadSlots * slotFloats) }
 
-    /// The kernel of a geometry for which `isDepthwise2D` holds, applying `epilogue`.
-    init(_ geometry: ConvolutionGeometry, epilogue: ConvolutionEpilogue) {
+    /// The kernel of a geometry for which `isDepthwise2D` holds, applying `epilogue`, with the
+    /// row kernels of `instructionSet` (AVX-512's when it is `.avx512`, AVX2's otherwise).
+    init(_ geometry: ConvolutionGeometry, epilogue: ConvolutionEpilogue, instructionSet: GEMMInstructionSet = .selected()) {
         planeCount = geometry.batch * geometry.inputChannels
         channels = geometry.inputChannels
         inputPlane = geometry.inputPlane
         outputPlane = geometry.outputPlane
         taps = geometry.kernelVolume
         plane = DepthwisePlane(geometry)
-        sweep = DepthwiseSweep(plane)
+        code = DepthwiseCode(instructionSet)
+        sweep = DepthwiseSweep(plane, code: code)
         self.epilogue = DepthwiseEpilogue(epilogue)
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
         slotFloats = (plane.copyFloats + sweep.scratchFloats + 15) / 16 * 16
@@ -59,11 +64,7 @@ struct DepthwiseConvolutionKernel: Kernel {
         WorkerPool.shared.run(parts: parts) { part in
             let planes = (part * planeCount / parts)..<((part + 1) * planeCount / parts)
             let slot = workspace + part * slotFloats
-            switch taps {
-            case 9: run(NineTaps(), planes: planes, operands, slot: slot)
-            case 25: run(TwentyFiveTaps(), planes: planes, operands, slot: slot)
-            default: run(RuntimeTaps(count: taps), planes: planes, operands, slot: slot)
-            }
+            run(planes: planes, operands, slot: slot)
         }
     }
 
@@ -73,9 +74,8 @@ struct DepthwiseConvolutionKernel: Kernel {
         let residual: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>
     }
 
-    /// Computes `planes` with `taps`, using the workspace slice `slot`.
-    private func run<Taps: DepthwiseTaps>(_ taps: Taps, planes: Range<Int>, _ operands: Operands,
-                                          slot: UnsafeMutablePointer<Float>) {
+    /// Computes `planes`, using the workspace slice `slot`.
+    private func run(planes: Range<Int>, _ operands: Operands, slot: UnsafeMutablePointer<Float>) {
         plane.tapOffsets.withUnsafeBufferPointer { offsets in
             guard let offsets = offsets.baseAddress else { return }
             for index in planes {
@@ -86,7 +86,7 @@ struct DepthwiseConvolutionKernel: Kernel {
                                               output: operands.y + outputOffset, residual: operands.residual.map { $0 + outputOffset },
                                               writable: planes.upperBound * outputPlane - outputOffset,
                                               scratch: slot + plane.copyFloats)
-                sweep.run(taps, memory, epilogue)
+                sweep.run(code, memory, epilogue)
             }
         }
     }

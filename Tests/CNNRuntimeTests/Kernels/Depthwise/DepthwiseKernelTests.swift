@@ -1,25 +1,35 @@
 import Testing
+import CNNGEMM
 import CNNIR
 @testable import CNNRuntime
 
 /// The depthwise kernel against the reference (bound `KernelHarness.relativeL2Bound`; each
 /// output sums at most 25 products), with poisoned outputs and workspace: the unrolled 3x3 and
-/// 5x5 windows at strides 1 and 2, the fused epilogue, other windows, and thread counts.
+/// 5x5 windows at strides 1 and 2, the fused epilogue, other windows, and thread counts; each
+/// conv on the AVX2 row kernels and, when the processor has AVX-512, on the AVX-512 ones too.
 @Suite("Depthwise conv kernel")
 struct DepthwiseKernelTests {
+    /// The instruction sets whose row kernels the tests run.
+    static let instructionSets: [GEMMInstructionSet] = GEMMInstructionSet.avx512.isSupported ? [.avx2, .avx512] : [.avx2]
+
     @Test("3x3 and 5x5 windows at strides 1 and 2: 240 random convs, every sweep")
     func specializedWindows() throws {
         var generator = SeededGenerator(seed: 0xD3A7_0001)
-        var sweeps: [Int: Int] = [:]
+        var sweeps: [Int: Int] = [:], stacked = 0
         for index in 0..<240 {
             let size = index % 2 == 0 ? 3 : 5
             let strides = [[1, 1], [2, 2], [1, 2], [2, 1]][index / 2 % 4]
             let drawn = try DepthwiseCases.draw(kernel: [size, size], strides: strides, using: &generator)
             let kernel = try check(drawn, threadCount: 1 + index % 3)
             sweeps[kernel.sweep.rowsPerBlock, default: 0] += 1
+            if kernel.sweep.rowsPerBlock == 4 && kernel.sweep.stacksRows { stacked += 1 }
         }
-        // Narrow maps take the flat sweep (0); wider ones blocks of 1, 2 or 4 rows.
+        // Narrow maps take the flat sweep (0); wider ones blocks of 1, 2 or 4 rows, the latter
+        // often stacked on AVX-512 (vertical stride 1).
         #expect(sweeps.keys.sorted() == [0, 1, 2, 4] && sweeps.values.allSatisfy { $0 >= 10 }, "sweeps: \(sweeps)")
+        if GEMMInstructionSet.avx512.isSupported {
+            #expect(stacked >= 10 && stacked < sweeps[4, default: 0], "stacked blocks: \(stacked) of \(sweeps[4, default: 0])")
+        }
     }
 
     @Test("fused_conv: every activation, with and without a residual, narrow and wide maps", arguments: FusedActivation.allCases)
@@ -70,7 +80,7 @@ struct DepthwiseKernelTests {
         }
     }
 
-    @Test("Results are bit-identical on 1, 2 and 3 threads")
+    @Test("Results are bit-identical on 1, 2 and 3 threads and on every instruction set")
     func threadCountsAgree() throws {
         var generator = SeededGenerator(seed: 0xD3A7_0004)
         let shapes: [(input: [Int], kernel: Int, strides: [Int])] = [
@@ -87,30 +97,38 @@ struct DepthwiseKernelTests {
                                                    "strides": .ints(shape.strides)])
             for fused in [drawn, try DepthwiseCases.fuse(drawn, activation: .silu, residual: true, using: &generator)] {
                 let request = try KernelHarness.request(fused.op, operands: fused.operands, attributes: fused.attributes)
-                let kernel = DepthwiseConvolutionKernel(try ConvolutionGeometry(request, transposed: false),
-                                                        epilogue: try ConvolutionEpilogue(request))
-                let results = try (1...3).map { threads in
-                    try KernelHarness.run(kernel, operands: fused.operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+                let results = try Self.instructionSets.flatMap { instructionSet in
+                    let kernel = DepthwiseConvolutionKernel(try ConvolutionGeometry(request, transposed: false),
+                                                            epilogue: try ConvolutionEpilogue(request), instructionSet: instructionSet)
+                    return try (1...3).map { threads in
+                        try KernelHarness.run(kernel, operands: fused.operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+                    }
                 }
-                #expect(results[1] == results[0] && results[2] == results[0], "\(fused)")
+                #expect(results.allSatisfy { $0 == results[0] }, "\(fused)")
             }
         }
     }
 
-    /// Runs the depthwise kernel built directly for `drawn` on `threadCount` threads and
-    /// compares its result with the reference; returns the kernel.
+    /// Runs the depthwise kernel built directly for `drawn` on `threadCount` threads, with the
+    /// row kernels of every instruction set of `instructionSets`, and compares each result with
+    /// the reference; returns the kernel of the last (fastest) instruction set.
     @discardableResult
     private func check(_ drawn: DepthwiseCase, threadCount: Int,
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> DepthwiseConvolutionKernel {
         let request = try KernelHarness.request(drawn.op, operands: drawn.operands, attributes: drawn.attributes)
-        let kernel = DepthwiseConvolutionKernel(try ConvolutionGeometry(request, transposed: false),
-                                                epilogue: try ConvolutionEpilogue(request))
-        let actual = try KernelHarness.run(kernel, operands: drawn.operands, resultTypes: request.resultTypes,
-                                           threadCount: threadCount)[0]
         let expected = try ReferenceKernels.evaluate(drawn.op, operands: drawn.operands, attributes: drawn.attributes)[0]
-        let error = KernelHarness.relativeL2Error(actual, expected)
-        #expect(error <= KernelHarness.relativeL2Bound, "relative L2 error \(error) on \(threadCount) threads for \(drawn)",
-                sourceLocation: sourceLocation)
-        return kernel
+        var kernels: [DepthwiseConvolutionKernel] = []
+        for instructionSet in Self.instructionSets {
+            let kernel = DepthwiseConvolutionKernel(try ConvolutionGeometry(request, transposed: false),
+                                                    epilogue: try ConvolutionEpilogue(request), instructionSet: instructionSet)
+            let actual = try KernelHarness.run(kernel, operands: drawn.operands, resultTypes: request.resultTypes,
+                                               threadCount: threadCount)[0]
+            let error = KernelHarness.relativeL2Error(actual, expected)
+            #expect(error <= KernelHarness.relativeL2Bound,
+                    "relative L2 error \(error) on \(threadCount) threads (\(instructionSet)) for \(drawn)",
+                    sourceLocation: sourceLocation)
+            kernels.append(kernel)
+        }
+        return kernels[kernels.count - 1]
     }
 }

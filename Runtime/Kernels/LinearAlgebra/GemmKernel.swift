@@ -1,11 +1,14 @@
-/// gemm: `Y = alpha·op(A)·op(B) + beta·C` as one `cblas_sgemm`. C, broadcast to `[M, N]` and
-/// scaled by beta, is written into Y first and the product accumulates onto it (beta = 1), so
-/// C costs no extra pass over Y.
+/// gemm: `Y = alpha·op(A)·op(B) + beta·C` as one `cblas_sgemm`, or, for one row of A times a
+/// transposed B (a classifier at batch 1), as dot products (`RowVectorProduct`). C, broadcast to
+/// `[M, N]` and scaled by beta, is written into Y first and the product accumulates onto it
+/// (beta = 1), so C costs no extra pass over Y.
 struct GemmKernel: Kernel {
-    let name = "sgemm"
+    var name: String { rowVector == nil ? "sgemm" : "gemv" }
     let workspaceBytes = 0
     /// The product, with beta 1 when there is a C and 0 otherwise.
     let product: MatrixProduct
+    /// The dot-product form, when A has one row and B is stored transposed.
+    let rowVector: RowVectorProduct?
     /// How C broadcasts to `[M, N]`, when the node has a C.
     let addend: Addend?
 
@@ -53,7 +56,9 @@ struct GemmKernel: Kernel {
         guard MatrixProduct.fitsIndexRange(max(a[0] * a[1], b[0] * b[1], rows * columns)) else { return nil }
         let product = MatrixProduct(rows: rows, columns: columns, inner: inner, transposeA: transposeA, transposeB: transposeB,
                                     alpha: Float(try request.doubleAttribute("alpha")), beta: addend == nil ? 0 : 1)
-        return GemmKernel(product: product, addend: addend)
+        let rowVector = rows == 1 && transposeB && !transposeA
+            ? RowVectorProduct(columns: columns, inner: inner, alpha: product.alpha, accumulates: addend != nil) : nil
+        return GemmKernel(product: product, rowVector: rowVector, addend: addend)
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
@@ -61,6 +66,10 @@ struct GemmKernel: Kernel {
         if let addend {
             addend.write(buffers.floatInput(2), into: y, outputRows: product.rows, outputColumns: product.columns)
         }
-        product.run(a: buffers.floatInput(0), b: buffers.floatInput(1), c: y)
+        if let rowVector {
+            rowVector.run(a: buffers.floatInput(0), b: buffers.floatInput(1), y: y, threadCount: context.threadCount)
+        } else {
+            product.run(a: buffers.floatInput(0), b: buffers.floatInput(1), c: y)
+        }
     }
 }

@@ -26,8 +26,32 @@ struct LinearAlgebraKernelTests {
             }
             let constants: Set<Int> = generator.nextChance(0.5) ? [1] : []
             try KernelHarness.checkAgainstReference(LinearAlgebraKernels(), .gemm, operands: operands, attributes: attributes,
-                                                    constantIndices: constants, expectedKernel: "sgemm",
+                                                    constantIndices: constants,
+                                                    expectedKernel: rows == 1 && transposeB && !transposeA ? "gemv" : "sgemm",
                                                     configuration: KernelHarness.describe(.gemm, operands, attributes))
+        }
+    }
+
+    @Test("gemv: 200 random one-row gemms with a transposed b, long rows, 1 to 3 threads, bit-identical across threads")
+    func rowVector() throws {
+        var generator = SeededGenerator(seed: 0x6E3F)
+        for index in 0..<Self.configurationCount {
+            let (inner, columns) = (generator.nextInt(in: 1...300), generator.nextInt(in: 1...400))
+            var attributes: Attributes = ["trans_b": .bool(true)]
+            if generator.nextChance(0.5) { attributes["alpha"] = .float(generator.nextUnitDouble() * 4 - 2) }
+            var operands = [try Tensor.random(shape: [1, inner], using: &generator),
+                            try Tensor.random(shape: [columns, inner], using: &generator)]
+            if generator.nextChance(0.7) { operands.append(try Tensor.random(shape: [columns], using: &generator)) }
+            let configuration = KernelHarness.describe(.gemm, operands, attributes)
+            try KernelHarness.checkAgainstReference(LinearAlgebraKernels(), .gemm, operands: operands, attributes: attributes,
+                                                    constantIndices: [1], expectedKernel: "gemv", threadCount: 1 + index % 3,
+                                                    configuration: configuration)
+            let request = try KernelHarness.request(.gemm, operands: operands, attributes: attributes)
+            let kernel = try #require(try LinearAlgebraKernels().makeKernel(for: request))
+            let results = try (1...3).map { threads in
+                try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+            }
+            #expect(results[1] == results[0] && results[2] == results[0], "\(configuration)")
         }
     }
 

@@ -13,7 +13,8 @@
 ///   once with `packA` and multiply with `multiply(packedA:…)`.
 ///
 /// Nothing is allocated while it runs: the caller provides the workspace
-/// (`workspaceByteCount(threadCount:)`) and, for packed A, its storage (`packedAByteCount`).
+/// (`workspaceByteCount(threadCount:)`) and, for packed A, its storage (`packedAByteCount`). A
+/// workspace too small for even one thread is replaced by scratch allocated for that call.
 /// The kernels are those of `instructionSet`, chosen when the product is prepared.
 public struct PackedGEMM: Sendable, Equatable {
     /// Rows of A and C (M).
@@ -127,7 +128,12 @@ public struct PackedGEMM: Sendable, Equatable {
         let perThreadFloats = workspaceFloatsPerThread
         let (scratch, threadsThatFit) = threadScratch(workspace, floatsPerThread: perThreadFloats)
         guard let scratch, threadsThatFit >= 1 else {
-            preconditionFailure("the GEMM workspace holds \(workspace.count) bytes, fewer than one thread needs")
+            // A workspace smaller than one thread's scratch: compute on scratch of this call's own.
+            let own = UnsafeMutableRawBufferPointer.allocate(byteCount: workspaceByteCount(threadCount: 1),
+                                                              alignment: Self.workspaceAlignment)
+            defer { own.deallocate() }
+            run(a, b: b, c: c, beta: beta, epilogue: epilogue, workspace: own, threadCount: 1)
+            return
         }
         let partition = partition(threadCount: min(threadCount, threadsThatFit))
         let operation = GEMMOperation(rows: rows, columns: columns, depth: depth, a: a, b: b, leadingB: leadingB,

@@ -21,6 +21,26 @@ struct PackedGEMMTests {
         print("\(instructionSet): worst relative L2 error over \(PackedGEMMTests.randomCaseCount) cases: \(worstError)")
     }
 
+    @Test("a workspace too small for one thread still gives the product (on scratch of the call's own)",
+          arguments: GEMMInstructionSet.supported)
+    func undersizedWorkspace(instructionSet: GEMMInstructionSet) throws {
+        let (rows, columns, depth) = (37, 53, 71)
+        var random = TestRandom(seed: 11)
+        let a = random.values(rows * depth), b = random.values(depth * columns)
+        var c = [Float](repeating: .nan, count: rows * columns)
+        let gemm = try PackedGEMM(rows: rows, columns: columns, depth: depth, instructionSet: instructionSet)
+        let tooSmall = UnsafeMutableRawBufferPointer.allocate(byteCount: 16, alignment: 64)
+        defer { tooSmall.deallocate() }
+        gemm.multiply(a: a, b: b, c: &c, workspace: tooSmall, threadCount: 2)
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let expected = (0..<depth).reduce(0.0) { $0 + Double(a[row * depth + $1]) * Double(b[$1 * columns + column]) }
+                // 71 products of magnitude ≤ 1 in f32 (ε ≈ 6e-8 per rounding): far below 1e-4.
+                #expect(abs(Double(c[row * columns + column]) - expected) < 1e-4, "C[\(row), \(column)]")
+            }
+        }
+    }
+
     @Test("every edge size around the register tiles, each activation", arguments: GEMMInstructionSet.supported)
     func edgeSizes(instructionSet: GEMMInstructionSet) throws {
         let activations: [GEMMActivation] = [.none, .relu, .relu6, .leakyRelu(slope: 0.2)]

@@ -16,17 +16,19 @@ struct TransposedConvolutionKernel: Kernel {
 
     /// Starts the output at the bias, then multiplies and scatters segment by segment, for every image and group.
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        let weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2), columns = buffers.requiredFloatWorkspace()
+        let weight = buffers.floatInput(1), bias = buffers.optionalFloatInput(2)
         let (inPerGroup, outPerGroup, rows) = (geometry.inputChannelsPerGroup, geometry.outputChannelsPerGroup, segments.rows)
         let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
-        geometry.forEachGroup(x: buffers.floatInput(0), y: buffers.floatOutput(0)) { source, output, group in
-            startWithBias(bias.map { $0 + group * outPerGroup }, channels: outPerGroup, rows: output,
-                          rowStride: outputPlane, length: outputPlane)
-            segments.forEach { segment in
-                var product = MatrixProduct(rows: rows, columns: segment.count, inner: inPerGroup, transposeA: true)
-                product.leadingB = inputPlane
-                product.run(a: weight + group * inPerGroup * rows, b: source + segment.lowerBound, c: columns)
-                segments.traversal.visit(positions: segment, ColumnScatter(image: output, columns: columns))
+        buffers.withFloatWorkspace(bytes: workspaceBytes) { columns in
+            geometry.forEachGroup(x: buffers.floatInput(0), y: buffers.floatOutput(0)) { source, output, group in
+                startWithBias(bias.map { $0 + group * outPerGroup }, channels: outPerGroup, rows: output,
+                              rowStride: outputPlane, length: outputPlane)
+                segments.forEach { segment in
+                    var product = MatrixProduct(rows: rows, columns: segment.count, inner: inPerGroup, transposeA: true)
+                    product.leadingB = inputPlane
+                    product.run(a: weight + group * inPerGroup * rows, b: source + segment.lowerBound, c: columns)
+                    segments.traversal.visit(positions: segment, ColumnScatter(image: output, columns: columns))
+                }
             }
         }
     }

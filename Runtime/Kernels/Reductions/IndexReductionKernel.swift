@@ -22,23 +22,24 @@ struct IndexReductionKernel: Kernel {
     func run(_ buffers: KernelBuffers, context: KernelContext) {
         let x = buffers.floatInput(0)
         let indices = buffers.outputs[0].assumingMemoryBound(to: Int64.self)
-        let best = buffers.requiredFloatWorkspace()
-        let (largest, selectsLast, length, inner) = (self.largest, self.selectsLast, self.length, self.inner)
-        for block in 0..<outer {
-            let values = x + block * length * inner, found = indices + block * inner
-            for column in 0..<inner {
-                best[column] = values[column]
-                found[column] = 0
-            }
-            for position in 1..<length {
-                let row = values + position * inner
+        buffers.withFloatWorkspace(bytes: workspaceBytes) { best in
+            let (largest, selectsLast, length, inner) = (self.largest, self.selectsLast, self.length, self.inner)
+            for block in 0..<outer {
+                let values = x + block * length * inner, found = indices + block * inner
                 for column in 0..<inner {
-                    let candidate = row[column], incumbent = best[column]
-                    let wins = !incumbent.isNaN && (candidate.isNaN || (largest ? candidate > incumbent : candidate < incumbent))
-                    let ties = candidate == incumbent || (candidate.isNaN && incumbent.isNaN)
-                    if wins || (selectsLast && ties) {
-                        best[column] = candidate
-                        found[column] = Int64(position)
+                    best[column] = values[column]
+                    found[column] = 0
+                }
+                for position in 1..<length {
+                    let row = values + position * inner
+                    for column in 0..<inner {
+                        let candidate = row[column], incumbent = best[column]
+                        let wins = !incumbent.isNaN && (candidate.isNaN || (largest ? candidate > incumbent : candidate < incumbent))
+                        let ties = candidate == incumbent || (candidate.isNaN && incumbent.isNaN)
+                        if wins || (selectsLast && ties) {
+                            best[column] = candidate
+                            found[column] = Int64(position)
+                        }
                     }
                 }
             }

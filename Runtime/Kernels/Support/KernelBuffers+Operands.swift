@@ -23,13 +23,24 @@ extension KernelBuffers {
         workspace?.assumingMemoryBound(to: Float.self)
     }
 
-    /// The workspace as f32 elements, for a kernel that declared `workspaceBytes > 0` (the
-    /// executor always hands such a kernel its workspace).
+    /// Calls `body` with the workspace. The executor always hands a kernel that declared
+    /// `workspaceBytes > 0` its workspace; a caller that passes none (a hand-built
+    /// `KernelBuffers`) gets `bytes` of scratch allocated for this call rather than a crash or an
+    /// unwritten output.
     @inline(__always)
-    func requiredFloatWorkspace() -> UnsafeMutablePointer<Float> {
-        guard let workspace = floatWorkspace else {
-            preconditionFailure("the executor gave no workspace to a kernel that declared workspaceBytes > 0")
+    func withWorkspace<Result>(bytes: Int, _ body: (UnsafeMutableRawPointer) -> Result) -> Result {
+        if let workspace { return body(workspace) }
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, WorkspaceSize.alignment),
+                                                       alignment: WorkspaceSize.alignment)
+        defer { scratch.deallocate() }
+        return body(scratch)
+    }
+
+    /// `withWorkspace` with the workspace as f32 elements.
+    @inline(__always)
+    func withFloatWorkspace<Result>(bytes: Int, _ body: (UnsafeMutablePointer<Float>) -> Result) -> Result {
+        withWorkspace(bytes: bytes) { raw in
+            body(raw.bindMemory(to: Float.self, capacity: max(bytes, WorkspaceSize.alignment) / MemoryLayout<Float>.stride))
         }
-        return workspace
     }
 }

@@ -57,14 +57,14 @@ struct DepthwiseConvolutionKernel: Kernel {
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        let workspace = buffers.requiredFloatWorkspace()
         let operands = Operands(x: buffers.floatInput(0), weights: buffers.floatInput(1), bias: epilogue.epilogue.bias(buffers),
                                 residual: epilogue.epilogue.residual(buffers), y: buffers.floatOutput(0))
         let parts = min(context.threadCount, threadSlots, planeCount)
-        WorkerPool.shared.run(parts: parts) { part in
-            let planes = (part * planeCount / parts)..<((part + 1) * planeCount / parts)
-            let slot = workspace + part * slotFloats
-            run(planes: planes, operands, slot: slot)
+        buffers.withFloatWorkspace(bytes: workspaceBytes) { workspace in
+            WorkerPool.shared.run(parts: parts) { part in
+                let planes = (part * planeCount / parts)..<((part + 1) * planeCount / parts)
+                run(planes: planes, operands, slot: workspace + part * slotFloats)
+            }
         }
     }
 

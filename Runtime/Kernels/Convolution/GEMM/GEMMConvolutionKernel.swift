@@ -75,7 +75,11 @@ struct GEMMConvolutionKernel: Kernel {
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        guard let workspace = buffers.workspace else { return }
+        buffers.withWorkspace(bytes: workspaceBytes) { workspace in run(buffers, context: context, workspace: workspace) }
+    }
+
+    /// Runs every work item on `workspace`.
+    private func run(_ buffers: KernelBuffers, context: KernelContext, workspace: UnsafeMutableRawPointer) {
         let operands = Operands(buffers, epilogue: epilogue)
         let threads = min(context.threadCount, threadSlots)
         if threads > 1 && work.itemCount >= threads {

@@ -111,7 +111,11 @@ struct WinogradConvolutionKernel: Kernel {
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
-        guard let workspace = buffers.workspace else { return }
+        buffers.withWorkspace(bytes: workspaceBytes) { workspace in run(buffers, context: context, workspace: workspace) }
+    }
+
+    /// Runs the conv on `workspace`.
+    private func run(_ buffers: KernelBuffers, context: KernelContext, workspace: UnsafeMutableRawPointer) {
         let threads = min(context.threadCount, layout.slots)
         var operands = WinogradOperands(buffers, epilogue: epilogue)
         if packedFilters == nil {

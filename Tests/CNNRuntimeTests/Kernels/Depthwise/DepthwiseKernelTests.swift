@@ -132,3 +132,35 @@ struct DepthwiseKernelTests {
         return kernels[kernels.count - 1]
     }
 }
+
+/// Kernels that declare a workspace still compute when a hand-built `KernelBuffers` passes none.
+@Suite("Kernels without the workspace they declared")
+struct MissingWorkspaceTests {
+    @Test("depthwise, im2col and Winograd convs, conv_transpose and argmax fall back to scratch of their own")
+    func scratchOfTheirOwn() throws {
+        let cases: [(OpKind, [Tensor], Attributes)] = [
+            (.conv, [try Tensor.random(shape: [1, 4, 9, 9], seed: 1), try Tensor.random(shape: [4, 1, 3, 3], seed: 2)],
+             ["groups": .int(4), "pads": .ints([1, 1, 1, 1])]),
+            (.conv, [try Tensor.random(shape: [1, 5, 9, 9], seed: 6), try Tensor.random(shape: [6, 5, 3, 3], seed: 7)],
+             ["pads": .ints([1, 1, 1, 1]), "algorithm": .string("im2col")]),
+            (.conv, [try Tensor.random(shape: [1, 5, 9, 9], seed: 8), try Tensor.random(shape: [6, 5, 3, 3], seed: 9)],
+             ["pads": .ints([1, 1, 1, 1]), "algorithm": .string("winograd4x4")]),
+            (.convTranspose, [try Tensor.random(shape: [1, 3, 5, 5], seed: 3), try Tensor.random(shape: [3, 2, 3, 3], seed: 4)],
+             ["strides": .ints([2, 2])]),
+            (.argmax, [try Tensor.random(shape: [3, 7, 5], seed: 5)], ["axis": .int(1)]),
+        ]
+        for (op, operands, attributes) in cases {
+            let request = try KernelHarness.request(op, operands: operands, attributes: attributes)
+            let kernel = try #require(try KernelRegistry.fastFamilies.lazy.compactMap { try $0.makeKernel(for: request) }.first)
+            #expect(kernel.workspaceBytes > 0, "\(op)")
+            let actual = try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: 2,
+                                               givesWorkspace: false)[0]
+            let expected = try ReferenceKernels.evaluate(op, operands: operands, attributes: attributes)[0]
+            if actual.dtype == .f32 {
+                #expect(KernelHarness.relativeL2Error(actual, expected) <= KernelHarness.relativeL2Bound, "\(op)")
+            } else {
+                #expect(actual == expected, "\(op)")
+            }
+        }
+    }
+}

@@ -44,15 +44,16 @@ enum KernelHarness {
     /// workspace start poisoned — f32 as NaN, i64 as `Int64.min`, bool as the byte 0xAB (not a
     /// valid bool) — so an element the kernel fails to write shows up: as NaN, as a value no
     /// kernel computes, or (bool) as a thrown `Diagnostic`. A kernel that declares no workspace
-    /// gets none. The kernel may use `threadCount` threads.
-    static func run(_ kernel: Kernel, operands: [Tensor], resultTypes: [TensorType], threadCount: Int = 1) throws -> [Tensor] {
+    /// gets none, and none is given without `givesWorkspace`. The kernel may use `threadCount` threads.
+    static func run(_ kernel: Kernel, operands: [Tensor], resultTypes: [TensorType], threadCount: Int = 1,
+                    givesWorkspace: Bool = true) throws -> [Tensor] {
         let inputs = try operands.map { try RawBuffer(copying: $0) }
         let outputs = try resultTypes.map { type in
             guard let shape = type.shape.fixedSizes else { throw Diagnostic("result type \(type) is not static") }
             return RawBuffer(poisoned: type.dtype, shape: shape)
         }
         let workspaceFloats = (kernel.workspaceBytes + 3) / 4
-        let workspace = kernel.workspaceBytes > 0
+        let workspace = kernel.workspaceBytes > 0 && givesWorkspace
             ? UnsafeMutableRawPointer.allocate(byteCount: workspaceFloats * 4, alignment: 64) : nil
         workspace?.initializeMemory(as: Float.self, repeating: .nan, count: workspaceFloats)
         defer { workspace?.deallocate() }

@@ -16,20 +16,25 @@ enum FusedConvolutionCases {
                                                                      attributes: drawn.attributes)[0]
             fused.operands.append(try Tensor.random(shape: resultType.shape.fixedSizes ?? [], using: &generator))
         }
-        let activation = generator.nextElement(of: FusedActivation.allCases)
-        fused.attributes["activation"] = .string(activation.rawValue)
+        setActivation(generator.nextElement(of: FusedActivation.allCases), on: &fused.attributes)
+        return fused
+    }
+
+    /// Sets `activation` and, where it has them, parameters that make it matter: clip bounds
+    /// inside the data's range, a visible leaky slope, a hard_sigmoid that is not the identity.
+    static func setActivation(_ activation: FusedActivation, on attributes: inout Attributes) {
+        attributes["activation"] = .string(activation.rawValue)
         switch activation {
         case .clip:
-            fused.attributes["activation_alpha"] = .float(-0.5)
-            fused.attributes["activation_beta"] = .float(0.75)
+            attributes["activation_alpha"] = .float(-0.5)
+            attributes["activation_beta"] = .float(0.75)
         case .leakyRelu:
-            fused.attributes["activation_alpha"] = .float(0.1)
+            attributes["activation_alpha"] = .float(0.1)
         case .hardSigmoid:
-            fused.attributes["activation_alpha"] = .float(0.2)
-            fused.attributes["activation_beta"] = .float(0.5)
+            attributes["activation_alpha"] = .float(0.2)
+            attributes["activation_beta"] = .float(0.5)
         default:
             break
         }
-        return fused
     }
 }

@@ -50,19 +50,7 @@ enum DepthwiseCases {
                                                                      attributes: drawn.attributes)[0]
             fused.operands.append(try generator.nextTensor(resultType.shape.fixedSizes ?? []))
         }
-        fused.attributes["activation"] = .string(activation.rawValue)
-        switch activation {
-        case .clip:
-            fused.attributes["activation_alpha"] = .float(-0.5)
-            fused.attributes["activation_beta"] = .float(0.75)
-        case .leakyRelu:
-            fused.attributes["activation_alpha"] = .float(0.1)
-        case .hardSigmoid:
-            fused.attributes["activation_alpha"] = .float(0.2)
-            fused.attributes["activation_beta"] = .float(0.5)
-        default:
-            break
-        }
+        FusedConvolutionCases.setActivation(activation, on: &fused.attributes)
         return fused
     }
 }

@@ -7,10 +7,11 @@ import PackageDescription
 /// `Sources/CBLAS` (OpenBLAS), `Sources/CNNONNX` (the ONNX importer), `Sources/cnnc` (the command line) and `Tests/`.
 /// The runtime's kernels are compiled with optimization even in debug builds (so that the test
 /// suite, which checks them on thousands of configurations, runs in minutes), and for x86-64-v3
-/// (AVX2 + FMA): without a target CPU, SIMD fused multiply-adds become library calls.
+/// (AVX2 + FMA): without a target CPU, SIMD fused multiply-adds become library calls. Square
+/// roots need not set `errno` (nothing in cnnc reads it), which lets them vectorize.
 let runtimeSettings: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
-    .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-fno-math-errno"]),
 ]
 
 /// cnnc's packed GEMM is optimized in debug builds too. Its instruction-set kernels live in

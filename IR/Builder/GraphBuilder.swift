@@ -29,6 +29,30 @@ public final class GraphBuilder {
         self.name = name
     }
 
+    /// Continues building `graph`: its inputs, parameters, nodes, outputs and weights file are
+    /// taken as they are, and later calls append to them (a transformation such as
+    /// `differentiate` extends a graph this way, with every new node's type inferred).
+    public init(continuing graph: Graph) {
+        name = graph.name
+        inputs = graph.inputs
+        parameters = graph.parameters
+        nodes = graph.nodes
+        outputs = graph.outputs
+        weightsFile = graph.weightsFile
+        definedTypes = graph.valueTypes
+    }
+
+    /// The value `name` of the graph, or nil when no input, parameter or node result has that name.
+    public func value(named name: String) -> GraphValue? {
+        definedTypes[name].map { GraphValue(name: name, type: $0) }
+    }
+
+    /// Replaces the graph's outputs by `values`, in order.
+    public func setOutputs(_ values: [GraphValue]) throws {
+        outputs = []
+        for value in values { try output(value) }
+    }
+
     /// Declares a graph input. Throws if the name is empty or already defined.
     public func input(_ name: String, _ type: TensorType) throws -> GraphValue {
         try claim(name, kind: "input")

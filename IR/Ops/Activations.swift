@@ -24,11 +24,27 @@ enum ActivationOps {
         }
     }
 
-    static let dropout = unary(.dropout, "Zeroes a fraction `ratio` of x in training (scaling the rest); identity at inference.",
-                               [AttributeSpec("ratio", .float, default: .float(0.5), "probability of dropping an element, in [0, 1)"),
-                                AttributeSpec("seed", .int, default: .int(0), "seed of the training mask")]) { context in
+    /// dropout: x at inference (one result). With `training` it has two results, y = x·mask/(1 − ratio)
+    /// and the mask (x's type, 0 or 1), and the mask is a pure function of seed, step and the
+    /// element's row-major index i (`DropoutMask`): with SplitMix64's finalizer `mix` and its
+    /// increment γ = 0x9E3779B97F4A7C15, key = mix((mix(seed + γ) xor step) + γ), h = mix(key + (i + 1)·γ)
+    /// (wrapping), and the element is kept when (h >> 40) / 2^24 ≥ ratio. The optional `step`
+    /// (an i64 scalar, 0 when absent) makes each training step draw a new mask.
+    static let dropout = OpSchema(
+        .dropout, "Zeroes a fraction `ratio` of x in training (scaling the rest by 1/(1−ratio)); identity at inference.",
+        operands: [.required("x"), .optional("step")],
+        attributes: [AttributeSpec("ratio", .float, default: .float(0.5), "probability of dropping an element, in [0, 1)"),
+                     AttributeSpec("seed", .int, default: .int(0), "seed of the training mask"),
+                     AttributeSpec("training", .bool, default: .bool(false),
+                                   "draw a mask: two results, y and the mask; otherwise one result, x itself")]) { context in
+        let x = try context.operand(0, "x")
+        try ShapeRules.requireFloating(x, "x")
         let ratio = try context.float("ratio")
         guard ratio >= 0 && ratio < 1 else { throw Diagnostic("ratio must be in [0, 1), found \(ratio)") }
+        if let step = context.optionalOperand(1) {
+            try ShapeRules.requireType(step, "step", TensorType(.i64, Shape([Dimension]())), "the training step, an i64 scalar")
+        }
+        return try context.bool("training") ? [x, x] : [x]
     }
 
     static let softmax = normalizedExponential(.softmax, "e^x / Σ e^x along one axis.")

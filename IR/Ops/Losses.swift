@@ -35,8 +35,8 @@ enum LossOps {
     private static let reduction = AttributeSpec("reduction", .string, default: .string("mean"),
                                                  "mean, sum or none (one loss per sample)")
 
-    /// The first operand: floating [N, C]; the second, labels: i64[N].
-    private static func classScores(_ context: InferenceContext, _ name: String) throws -> TensorType {
+    /// The first operand: floating [N, C]; the second, labels: i64[N] (the loss gradients share it).
+    static func classScores(_ context: InferenceContext, _ name: String) throws -> TensorType {
         let scores = try context.operand(0, name)
         try ShapeRules.requireFloating(scores, name)
         try ShapeRules.requireRank(scores, name, 2...2, "N samples, C classes")

@@ -28,11 +28,19 @@ enum NormalizationOps {
         return try inferPerChannel(context, minimumRank: 3)
     }
 
-    private static let epsilon = AttributeSpec("epsilon", .float, default: .float(1e-5), "added to the variance to avoid division by zero")
+    /// The epsilon attribute every normalization shares.
+    static let epsilon = AttributeSpec("epsilon", .float, default: .float(1e-5), "added to the variance to avoid division by zero")
 
     /// x's type, for floating x [N, C, ...] of at least `minimumRank`; every operand after x
     /// (scale, bias, mean, variance) is [C] of x's dtype; epsilon, where present, is positive.
     private static func inferPerChannel(_ context: InferenceContext, minimumRank: Int) throws -> [TensorType] {
+        [try perChannel(context, minimumRank: minimumRank)]
+    }
+
+    /// x: floating, `[N, C, ...]` of at least `minimumRank`; the operands at `perChannelOperands`
+    /// (every operand after x by default) are `[C]` of x's dtype; epsilon, where present, is
+    /// positive. Returns x's type. The gradient ops of the normalizations share it.
+    static func perChannel(_ context: InferenceContext, minimumRank: Int, perChannelOperands: ClosedRange<Int>? = nil) throws -> TensorType {
         let x = try context.operand(0, "x")
         try ShapeRules.requireFloating(x, "x")
         try ShapeRules.requireRank(x, "x", minimumRank...Int.max, minimumRank == 2 ? "N, C, ..." : "N, C and spatial axes")
@@ -40,11 +48,11 @@ enum NormalizationOps {
             let epsilon = try context.float("epsilon")
             guard epsilon > 0 else { throw Diagnostic("epsilon must be positive, found \(epsilon)") }
         }
-        let perChannel = TensorType(x.dtype, Shape([x.shape[1]]))
+        let channel = TensorType(x.dtype, Shape([x.shape[1]]))
         let names = context.op.schema.operands.map(\.name)
-        for (name, operand) in zip(names.dropFirst(), context.operands.dropFirst()) {
-            try ShapeRules.requireType(operand, name, perChannel, "one value per channel of x")
+        for index in perChannelOperands.map(Array.init) ?? Array(1..<names.count) {
+            try ShapeRules.requireType(context.operand(index, names[index]), names[index], channel, "one value per channel of x")
         }
-        return [x]
+        return x
     }
 }

@@ -51,6 +51,14 @@ public enum OpKind: String, CaseIterable, Sendable, Hashable, CustomStringConver
     case softmaxCrossEntropy = "softmax_cross_entropy"
     case mse
     case hinge
+    // Training: batch normalization with batch statistics, and the gradients of the
+    // normalizations, activations and classification losses
+    case batchNormTrain = "batch_norm_train"
+    case batchNormGrad = "batch_norm_grad"
+    case instanceNormGrad = "instance_norm_grad"
+    case activationGrad = "activation_grad"
+    case softmaxCrossEntropyGrad = "softmax_cross_entropy_grad"
+    case hingeGrad = "hinge_grad"
     // Slicing and splitting
     case slice
     case split
@@ -76,6 +84,23 @@ public enum OpKind: String, CaseIterable, Sendable, Hashable, CustomStringConver
     // Space and depth
     case depthToSpace = "depth_to_space"
     case spaceToDepth = "space_to_depth"
+    // Gradients of the spatial ops
+    case convWeightGrad = "conv_weight_grad"
+    case maxPoolGrad = "max_pool_grad"
+    case avgPoolGrad = "avg_pool_grad"
+    case padGrad = "pad_grad"
+    case resizeGrad = "resize_grad"
+    // Negative log-likelihood loss and its gradient
+    case nllLoss = "nll_loss"
+    case nllLossGrad = "nll_loss_grad"
+    // Optimizer updates, learning-rate schedules and gradient clipping
+    case sgdUpdate = "sgd_update"
+    case momentumUpdate = "momentum_update"
+    case adagradUpdate = "adagrad_update"
+    case adamUpdate = "adam_update"
+    case rmspropUpdate = "rmsprop_update"
+    case learningRate = "learning_rate"
+    case globalNormScale = "global_norm_scale"
 
     public var description: String { rawValue }
 }

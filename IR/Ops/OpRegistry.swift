@@ -45,6 +45,12 @@ extension OpKind {
         case .softmaxCrossEntropy: return LossOps.softmaxCrossEntropy
         case .mse: return LossOps.mse
         case .hinge: return LossOps.hinge
+        case .batchNormTrain: return NormalizationGradientOps.batchNormTrain
+        case .batchNormGrad: return NormalizationGradientOps.batchNormGrad
+        case .instanceNormGrad: return NormalizationGradientOps.instanceNormGrad
+        case .activationGrad: return PointwiseGradientOps.activationGrad
+        case .softmaxCrossEntropyGrad: return PointwiseGradientOps.softmaxCrossEntropyGrad
+        case .hingeGrad: return PointwiseGradientOps.hingeGrad
         case .slice: return SlicingOps.slice
         case .split: return SlicingOps.split
         case .reduceMean: return ReductionOps.reduceMean
@@ -77,6 +83,20 @@ extension OpKind {
         case .cast: return CastOps.cast
         case .depthToSpace: return SpaceDepthOps.depthToSpace
         case .spaceToDepth: return SpaceDepthOps.spaceToDepth
+        case .convWeightGrad: return SpatialGradientOps.convWeightGrad
+        case .maxPoolGrad: return SpatialGradientOps.maxPoolGrad
+        case .avgPoolGrad: return SpatialGradientOps.avgPoolGrad
+        case .padGrad: return SpatialGradientOps.padGrad
+        case .resizeGrad: return SpatialGradientOps.resizeGrad
+        case .nllLoss: return NegativeLogLikelihoodOps.nllLoss
+        case .nllLossGrad: return NegativeLogLikelihoodOps.nllLossGrad
+        case .sgdUpdate: return OptimizerOps.sgdUpdate
+        case .momentumUpdate: return OptimizerOps.momentumUpdate
+        case .adagradUpdate: return OptimizerOps.adagradUpdate
+        case .adamUpdate: return OptimizerOps.adamUpdate
+        case .rmspropUpdate: return OptimizerOps.rmspropUpdate
+        case .learningRate: return OptimizerScalarOps.learningRate
+        case .globalNormScale: return OptimizerScalarOps.globalNormScale
         }
     }
 }

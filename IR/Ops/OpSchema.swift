@@ -2,7 +2,9 @@
 public struct OperandSpec: Sendable {
     /// The operand's name in documentation and messages (`x`, `weight`, `bias`).
     public var name: String
-    /// Whether the operand may be left out (only trailing operands may be).
+    /// Whether the operand may be left out. Optional operands are trailing, except that a schema
+    /// with a single optional operand may list required ones after it (the gradient ops' `dloss`
+    /// comes last, after the forward op's optional weights): the operand count says whether it is there.
     public var isOptional: Bool
     /// Whether the operand takes any number (≥ 1) of values (only the last operand may).
     public var isVariadic: Bool

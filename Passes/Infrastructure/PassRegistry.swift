@@ -20,6 +20,7 @@ public struct PassRegistry: Sendable {
         FuseResidualAddPass(),
         FuseActivationPass(),
         SelectKernelsPass(),
+        DifferentiatePass(),
     ]
 
     /// The registry of every pass cnnc provides.

@@ -28,9 +28,12 @@ public struct KernelRegistry: Sendable {
         LinearAlgebraKernels(),
         PoolingKernels(),
         NormalizationKernels(),
+        PointwiseGradientKernels(),
         ElementwiseKernels(),
         ReductionKernels(),
         DataMovementKernels(),
+        SpatialGradientKernels(),
+        OptimizerKernels(),
     ]
 
     /// Creates a registry asking `families` in order.

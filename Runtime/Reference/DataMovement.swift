@@ -5,7 +5,6 @@ extension ReferenceKernels {
     /// exactly, in any element type.
     static let dataMovementKernels: [OpKind: ReferenceKernel] = [
         .identity: reshaping { shape, _ in shape },
-        .dropout: reshaping { shape, _ in shape },
         .flatten: reshaping(flattenedShape),
         .reshape: reshaping(reshapedShape),
         .squeeze: reshaping(squeezedShape),

@@ -35,6 +35,9 @@ public enum ReferenceKernels {
         softmaxKernels, linearAlgebraKernels, elementwiseKernels, dataMovementKernels, padKernels,
         resizeKernels, lossKernels, unaryMathKernels, reductionKernels, comparisonKernels, slicingKernels,
         replicationKernels, spaceDepthKernels, castKernels,
+        spatialGradientKernels,
+        normalizationGradientKernels, pointwiseGradientKernels, dropoutKernels,
+        negativeLogLikelihoodKernels, optimizerKernels,
     ].reduce(into: [:]) { table, family in table.merge(family) { first, _ in first } }
 
     /// Whether the reference path implements `op`.

@@ -43,5 +43,11 @@ public enum ModelZoo {
         Entry(name: "vgg_small",
               summary: "A small VGG (conv 64,64,M,128,128,M,256,256,M; dense 512, dropout, dense 10) for 1x3x32x32 CIFAR images",
               function: "ModelZoo.vggSmall", build: { try vggSmall(batch: $0) }),
+        Entry(name: "digits_cnn",
+              summary: "A small CNN (conv 16 + batch norm + ReLU, conv 32 + ReLU, max pool, dense) for 1x1x8x8 digits -> 10 classes",
+              function: "ModelZoo.digitsCNN", build: { try digitsCNN(batch: $0) }),
+        Entry(name: "resnet20_cifar",
+              summary: "ResNet-20 for CIFAR-10 (3 stages of 3 basic blocks, 16/32/64 channels, 1x1 conv + batch norm shortcuts) for 1x3x32x32 -> 10 classes",
+              function: "ModelZoo.resnet20CIFAR", build: { try resnet20CIFAR(batch: $0) }),
     ]
 }

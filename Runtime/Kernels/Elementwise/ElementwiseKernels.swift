@@ -50,7 +50,10 @@ public struct ElementwiseKernels: KernelFamily {
             throw request.node.error("the result shape \(shapes.output) must equal the operand shape \(shapes.input)")
         }
         switch op {
-        case .identity, .dropout: return CopyKernel(name: "copy", count: elementCount(shapes.output))
+        case .identity: return CopyKernel(name: "copy", count: elementCount(shapes.output))
+        case .dropout:
+            // In training (two results) dropout draws a mask: PointwiseGradientKernels' kernel.
+            return try request.boolAttribute("training") ? nil : CopyKernel(name: "copy", count: elementCount(shapes.output))
         case .softmax, .logSoftmax: return try softmax(request, shapes: shapes)
         default: return UnaryKernel(name: "unary:" + op.rawValue, count: elementCount(shapes.output), function: try unaryFunction(request))
         }

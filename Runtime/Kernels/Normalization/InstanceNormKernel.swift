@@ -18,32 +18,12 @@ struct InstanceNormKernel: Kernel {
         let x = buffers.floatInput(0), scale = buffers.floatInput(1), bias = buffers.floatInput(2), y = buffers.floatOutput(0)
         planes.forEach { offset, channel in
             let plane = x + offset
-            let mean = sum(plane, PlainValue()) / Double(planeSize)
-            let variance = sum(plane, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
+            let mean = LaneSums.sum(plane, count: planeSize, PlainValue()) / Double(planeSize)
+            let variance = LaneSums.sum(plane, count: planeSize, SquaredDeviation(mean: Float(mean))) / Double(planeSize)
             let factor = Float(Double(scale[channel]) / (variance + epsilon).squareRoot())
             let affine = CenteredAffineTransform(mean: Float(mean), scale: factor, shift: bias[channel])
             applyTransform(affine, plane, y + offset, count: planeSize)
         }
-    }
-
-    /// Σ term(x) over the plane: 16 f32 partial sums, added up in `Double`.
-    @inline(__always)
-    private func sum<Term: VectorTransform>(_ plane: UnsafePointer<Float>, _ term: Term) -> Double {
-        let planeSize = planes.planeSize
-        var lanes = FloatVector()
-        var index = 0
-        while index + 16 <= planeSize {
-            lanes += term(plane.loadFloatVector(at: index))
-            index += 16
-        }
-        var total = 0.0
-        for lane in 0..<16 { total += Double(lanes[lane]) }
-        if index < planeSize {
-            let rest = planeSize - index
-            let tail = term(plane.loadPartialFloatVector(at: index, count: rest))
-            for lane in 0..<rest { total += Double(tail[lane]) }
-        }
-        return total
     }
 }
 

@@ -70,7 +70,8 @@ struct GraphImporter {
     /// (nil as well when an input is unavailable because its producer is already reported).
     private func lower(_ lowering: NodeLowering) throws -> String? {
         let node = lowering.node
-        guard node.domain.isEmpty || node.domain == "ai.onnx" else { return "\(node.domain).\(node.opType)" }
+        let found = Lowerings.lowering(domain: node.domain, opType: node.opType)
+        guard node.domain.isEmpty || node.domain == "ai.onnx" || found != nil else { return "\(node.domain).\(node.opType)" }
         for (index, input) in node.input.enumerated() where !input.isEmpty {
             switch assembly.values[input] {
             case nil: throw lowering.error("input \(index) '\(input)' is not defined before the node (nodes must be in topological order)")
@@ -82,7 +83,7 @@ struct GraphImporter {
             default: continue
             }
         }
-        guard let lower = Lowerings.table[node.opType] else { return node.opType }
+        guard let lower = found else { return node.opType }
         let firstNode = assembly.nodes.count
         let firstConstant = assembly.nextConstantID
         let results: [ImportedValue]

@@ -2,16 +2,25 @@ import Foundation
 
 /// `cnnc bench`'s output: a `BenchResult` as text tables, or as one JSON object.
 enum BenchReport {
-    /// The settings, the latency, the layers slowest first, then the time by op.
+    /// The settings, the latency, the layers slowest first, then the time by op. A training
+    /// benchmark adds the step's settings and loss, the images per second and its memory plan.
     static func text(_ result: BenchResult) -> String {
-        let facts = labelled([
+        var rows: [(label: String, value: String)] = [
             ("model", "\(result.model) (@\(result.graph))"),
             ("backend", "\(result.backend) kernels, \(Quantity.counted(result.threads, "thread"))"),
             ("weights", result.weights),
             ("runs", "\(result.warmup) warm-up, \(result.iterations) timed, \(result.iterations) profiled"),
             ("latency", "median \(milliseconds(result.latency.medianMilliseconds)) ms, min \(milliseconds(result.latency.minimumMilliseconds)) ms"
                 + " (layers sum to \(milliseconds(result.layersTotalMilliseconds)) ms)"),
-        ])
+        ]
+        if let training = result.training {
+            let losses = [training.firstLoss, training.lastLoss].map { $0.map { String(format: "%.4f", $0) } ?? "not finite" }
+            rows.insert(("training", "batch \(training.batchSize), \(training.optimizer), lr \(training.learningRate), \(training.loss); "
+                         + "loss \(losses[0]) at the first step, \(losses[1]) at the last"), at: 3)
+            rows.append(("throughput", "\(Int(training.imagesPerSecond)) images/s (\(training.batchSize) per median step)"))
+            rows.append(("memory", "arena \(Quantity.bytes(training.arenaBytes)), naive sum \(Quantity.bytes(training.naiveBytes))"))
+        }
+        let facts = labelled(rows)
         var layers = TextTable(header: ["node", "op", "kernel", "output", "ms", "share", "GFLOP/s"],
                                alignments: [.left, .left, .left, .left, .right, .right, .right])
         layers.rows = result.layers.map { layer in

@@ -97,9 +97,11 @@ struct BenchResult: Encodable, Sendable {
     var layers: [Layer]
     /// The ops, by total time, largest first.
     var byOp: [OpTotal]
+    /// The training figures, when the timed runs were training steps (`cnnc bench --train`).
+    var training: Training?
 
     enum CodingKeys: String, CodingKey {
-        case model, graph, backend, threads, weights, iterations, warmup, latency, layers
+        case model, graph, backend, threads, weights, iterations, warmup, latency, layers, training
         case layersTotalMilliseconds = "layers_total_ms"
         case byOp = "by_op"
     }

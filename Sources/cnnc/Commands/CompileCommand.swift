@@ -25,15 +25,18 @@ struct CompileCommand: Subcommand {
     /// `--dump dot`: the graph before and after optimization, for Graphviz.
     static let dump = OptionSpec.option(
         "dump", value: "FORMAT", "write the graph before and after optimization instead of a plan; FORMAT: dot")
+    /// `--train`: compile one training step instead of inference.
+    static let train = OptionSpec.flag(
+        "train", "compile one training step (forward, loss, gradients, optimizer update) with --loss, --optimizer, --batch, …")
 
     let name = "compile"
     let summary = "optimize a model and write its compiled plan (kernels chosen, BatchNorm folded, layers fused)"
     let signature = CommandSignature(positionals: [.model], options: [
         CompileCommand.output, CompileCommand.emit, CompileCommand.stats, CompileCommand.dump, CompileCommand.tune,
-        CompileCommand.tuneCache,
+        CompileCommand.tuneCache, CompileCommand.train,
         ExecutionArguments.threads,
         ExecutionArguments.weights, .set, .inputShape,
-    ] + PipelineArguments.all)
+    ] + PipelineArguments.all + TrainingArguments.all)
     let discussion = [
         """
         The model (.ir or .onnx) is verified, then the -O2 pipeline (or -O LEVEL, or --passes
@@ -63,6 +66,14 @@ struct CompileCommand: Subcommand {
         compile of the same shapes measures nothing.
         """,
         """
+        --train compiles a training step instead: the model in training mode (batch statistics,
+        dropout masks), the loss on its first output (--loss), the gradients of every parameter
+        (differentiate), and the optimizer's update (--optimizer, --lr, --schedule, …), at the
+        batch size --batch, through the same pipeline; --stats then reports the training
+        arena. The step takes the parameters and optimizer state as inputs and returns their next
+        values (see docs/TRAINING.md); cnnc train runs it.
+        """,
+        """
         The weights come from the file the model names (or --weights FILE, or the ONNX
         initializers); without one, seeded initial values stand in (as cnnc init-weights --seed 0
         would write them) and the plan says so only through this note: compile the real weights
@@ -73,6 +84,7 @@ struct CompileCommand: Subcommand {
           cnnc compile Examples/resnet50.ir --stats
           cnnc compile Examples/resnet18.ir -o resnet18.plan && cnnc bench resnet18.plan
           cnnc compile model.onnx --dump dot -o graph.dot
+          cnnc compile Examples/resnet18.ir --train --batch 8 --optimizer momentum --stats
         """,
     ]
 
@@ -99,6 +111,12 @@ struct CompileCommand: Subcommand {
                                              whenMissing: .initialize(seed: 0))
         if parameters.origin.hasPrefix("seeded") { Terminal.error("note: weights: \(parameters.origin)") }
         var unit = CompilationUnit(graph: source.graph, weights: try parameters.tensors.mapValues { try WeightTensor($0) })
+        if arguments.isSet(CompileCommand.train) {
+            let step = try TrainingStepBuilder.build(model: source.graph, options: TrainingArguments.options(from: arguments, totalSteps: 1))
+            unit = CompilationUnit(graph: step.step)
+        } else if let trainingOption = TrainingArguments.all.first(where: { arguments.value(of: $0) != nil }) {
+            throw UsageError("\(trainingOption.spelling) applies with --train")
+        }
         let original = unit.graph
         try manager.run(pipeline, on: &unit)
         if let tuner {

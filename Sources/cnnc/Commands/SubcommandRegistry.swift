@@ -10,6 +10,7 @@ enum SubcommandRegistry {
         ImportCommand(),
         OptCommand(),
         CompileCommand(),
+        TrainCommand(),
         HelpCommand(),
     ]
 

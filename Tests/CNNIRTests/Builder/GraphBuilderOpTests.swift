@@ -123,6 +123,54 @@ import Testing
         Case(.cast, ["to"], [2, 5], dtype: .i64) { try $0.b.cast($0.matrix, to: .i64) },
         Case(.depthToSpace, ["blocksize"], [2, 1, 16, 16]) { try $0.b.depthToSpace($0.x, blocksize: 2) },
         Case(.spaceToDepth, ["blocksize"], [2, 16, 4, 4]) { try $0.b.spaceToDepth($0.x, blocksize: 2) },
+        Case(.nllLoss, [], []) { try $0.b.nllLoss($0.matrix, labels: $0.labels) },
+        Case(.nllLossGrad, [], [2, 5]) { try $0.b.nllLossGrad($0.matrix, labels: $0.labels, dloss: $0.b.input("dloss", TensorType(.f32, []))) },
+        Case(.sgdUpdate, [], [2, 5]) { try $0.b.sgdUpdate($0.matrix, gradient: $0.matrix, learningRate: $0.b.input("lr", TensorType(.f32, []))) },
+        Case(.momentumUpdate, [], [2, 5]) { values in
+            try values.b.momentumUpdate(values.matrix, gradient: values.matrix, velocity: values.matrix,
+                                        learningRate: values.b.input("lr", TensorType(.f32, [])), step: values.b.input("step", TensorType(.i64, []))).x
+        },
+        Case(.adagradUpdate, [], [2, 5]) { values in
+            try values.b.adagradUpdate(values.matrix, gradient: values.matrix, accumulator: values.matrix,
+                                       learningRate: values.b.input("lr", TensorType(.f32, [])), step: values.b.input("step", TensorType(.i64, []))).x
+        },
+        Case(.adamUpdate, [], [2, 5]) { values in
+            try values.b.adamUpdate(values.matrix, gradient: values.matrix, firstMoment: values.matrix, secondMoment: values.matrix,
+                                    learningRate: values.b.input("lr", TensorType(.f32, [])), step: values.b.input("step", TensorType(.i64, []))).x
+        },
+        Case(.rmspropUpdate, [], [2, 5]) { values in
+            try values.b.rmspropUpdate(values.matrix, gradient: values.matrix, meanSquare: values.matrix,
+                                       learningRate: values.b.input("lr", TensorType(.f32, []))).x
+        },
+        Case(.learningRate, ["base"], []) { try $0.b.learningRate(step: $0.b.input("step", TensorType(.i64, [])), base: 0.1) },
+        Case(.globalNormScale, ["max_norm"], []) { try $0.b.globalNormScale([$0.x, $0.matrix], maxNorm: 1) },
+        Case(.convWeightGrad, ["kernel"], [6, 4, 3, 3]) {
+            try $0.b.convWeightGrad($0.x, dy: $0.b.input("conv_gradient", TensorType(.f32, [2, 6, 6, 6])), kernel: [3, 3])
+        },
+        Case(.maxPoolGrad, ["kernel"], image) {
+            try $0.b.maxPoolGrad($0.x, dy: $0.b.input("pool_gradient", TensorType(.f32, [2, 4, 7, 7])), kernel: [2, 2])
+        },
+        Case(.avgPoolGrad, ["kernel"], image) {
+            try $0.b.avgPoolGrad($0.x, dy: $0.b.input("pool_gradient", TensorType(.f32, [2, 4, 7, 7])), kernel: [2, 2])
+        },
+        Case(.padGrad, ["pads"], image) {
+            try $0.b.padGrad($0.x, dy: $0.b.input("pad_gradient", TensorType(.f32, [2, 4, 10, 10])), pads: [0, 0, 1, 1, 0, 0, 1, 1])
+        },
+        Case(.resizeGrad, ["scales"], image) {
+            try $0.b.resizeGrad($0.x, dy: $0.b.input("resize_gradient", TensorType(.f32, [2, 4, 16, 16])), scales: [1, 1, 2, 2])
+        },
+        Case(.batchNormTrain, [], image) {
+            try $0.b.batchNormTrain($0.x, scale: $0.channel, bias: $0.channel, runningMean: $0.channel, runningVariance: $0.channel).y
+        },
+        Case(.batchNormGrad, [], image) {
+            try $0.b.batchNormGrad($0.x, scale: $0.channel, batchMean: $0.channel, batchInverseStd: $0.channel, dy: $0.x).dx
+        },
+        Case(.instanceNormGrad, [], image) { try $0.b.instanceNormGrad($0.x, scale: $0.channel, dy: $0.x).dx },
+        Case(.activationGrad, ["activation"], image) { try $0.b.activationGrad($0.x, dy: $0.x, activation: .gelu) },
+        Case(.softmaxCrossEntropyGrad, [], [2, 5]) {
+            try $0.b.softmaxCrossEntropyGrad($0.matrix, labels: $0.labels, dloss: $0.b.input("dloss", TensorType(.f32, [])))
+        },
+        Case(.hingeGrad, [], [2, 5]) { try $0.b.hingeGrad($0.matrix, labels: $0.labels, dloss: $0.b.input("dloss", TensorType(.f32, []))) },
     ]
 
     @Test func everyOpHasATypedMethod() {

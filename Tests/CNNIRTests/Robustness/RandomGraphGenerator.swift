@@ -119,6 +119,12 @@ struct RandomGraphGenerator {
         case .cast: return NodeCandidate([data(dtype: anyDType(), ranks: 0...5)], ["to": .string(random.pick(DType.allCases).rawValue)])
         case .depthToSpace, .spaceToDepth: return spaceDepthCandidate(intoSpace: op == .depthToSpace)
         case .identity: return NodeCandidate([data(dtype: anyDType(), ranks: 0...5)])
+        case .convWeightGrad, .maxPoolGrad, .avgPoolGrad, .padGrad, .resizeGrad: return spatialGradientCandidate(op)
+        case .nllLoss, .nllLossGrad: return negativeLogLikelihoodCandidate(isGradient: op == .nllLossGrad)
+        case .sgdUpdate, .momentumUpdate, .adagradUpdate, .adamUpdate, .rmspropUpdate: return parameterUpdateCandidate(op)
+        case .learningRate: return learningRateCandidate()
+        case .globalNormScale: return globalNormScaleCandidate()
+        case .batchNormTrain, .batchNormGrad, .instanceNormGrad, .activationGrad, .softmaxCrossEntropyGrad, .hingeGrad: return pointwiseGradientCandidate(op)
         default: return NodeCandidate([data(dtype: floatingDType(), ranks: 0...5)])
         }
     }

@@ -41,7 +41,7 @@ enum NodeTestRunner {
     /// The outcome of `test`.
     static func run(_ test: NodeTestCase) -> NodeTestOutcome {
         do {
-            let model = try ONNXModelReader.read(contentsOf: test.model)
+            let model = NodeTestCorrections.corrected(try ONNXModelReader.read(contentsOf: test.model), test: test.name)
             let inputNames = inputNames(of: model)
             let outputNames = model.graph?.output.map(\.name) ?? []
             let frozen = try inputsReadAtImport(model, test: test, inputNames: inputNames)

@@ -37,6 +37,13 @@ import Testing
         // Counted by hand: six 3x3 convs with bias, dense 4096→512→10.
         Figures(name: "vgg_small", parameters: 3_248_202, parameterTolerance: 0, multiplyAccumulates: 154_866_688,
                 multiplyAccumulateTolerance: 0),
+        // Counted by hand: conv 16·9 + batch norm 4·16, conv 32·16·9 + 32, dense 10·512 + 10;
+        // MACs 16·9·64 + 32·144·64 + 10·512.
+        Figures(name: "digits_cnn", parameters: 9_978, parameterTolerance: 0, multiplyAccumulates: 309_248,
+                multiplyAccumulateTolerance: 0),
+        // Counted by hand in ResNet20CIFARTests.
+        Figures(name: "resnet20_cifar", parameters: 274_042, parameterTolerance: 0, multiplyAccumulates: 40_813_184,
+                multiplyAccumulateTolerance: 0),
     ]
 
     @Test func everyZooModelHasFigures() {

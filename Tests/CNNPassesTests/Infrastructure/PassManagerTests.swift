@@ -55,7 +55,7 @@ private struct FailingPass: Pass {
     @Test func unknownPassIsADiagnosticListingTheKnownPasses() throws {
         var unit = try TestUnits.unit(Self.model)
         let error = #expect(throws: Diagnostic.self) { try PassManager().run(PassPipeline(["canonicalise"]), on: &unit) }
-        #expect(error?.message == "unknown pass 'canonicalise'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad, fuse-residual-add, fuse-activation, select-kernels")
+        #expect(error?.message == "unknown pass 'canonicalise'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad, fuse-residual-add, fuse-activation, select-kernels, differentiate")
     }
 
     @Test func registryHasOneEntryPerNameAndEveryStandardPipelinePass() throws {

@@ -79,6 +79,32 @@ extension ReferenceCoverageTests {
         case .cast: return ([matrix], ["to": .string("i64")])
         case .depthToSpace: return ([try randomTensor([1, 8, 2, 3], seed: 30)], ["blocksize": .int(2), "mode": .string("CRD")])
         case .spaceToDepth: return ([image], ["blocksize": .int(2)])
+        case .batchNormTrain:
+            let variance = try Tensor(shape: [2], elements: [0.5, 1.5])
+            return ([image] + (try (40...42).map { try randomTensor([2], seed: $0) }) + [variance], [:])
+        case .batchNormGrad:
+            let inverseStd = try Tensor(shape: [2], elements: [0.8, 1.2])
+            return ([image, try randomTensor([2], seed: 44), try randomTensor([2], seed: 45), inverseStd, try randomTensor([1, 2, 4, 4], seed: 46)], [:])
+        case .instanceNormGrad: return ([image, try randomTensor([2], seed: 47), try randomTensor([1, 2, 4, 4], seed: 48)], [:])
+        case .activationGrad: return ([matrix, try randomTensor([2, 3], seed: 49)], ["activation": .string("gelu")])
+        case .softmaxCrossEntropyGrad:
+            return ([try randomTensor([3, 4], seed: 50), labels, try randomTensor([4], seed: 51), try randomTensor([], seed: 52)], [:])
+        case .hingeGrad: return ([try randomTensor([3, 4], seed: 53), labels, try randomTensor([], seed: 54)], [:])
+        case .nllLoss: return ([try randomTensor([3, 4], seed: 60), labels], ["ignore_index": .ints([1])])
+        case .nllLossGrad: return ([try randomTensor([3, 4], seed: 61), labels, try randomTensor([4], seed: 62), try randomTensor([], seed: 63)], [:])
+        case .sgdUpdate, .momentumUpdate, .adagradUpdate, .adamUpdate, .rmspropUpdate:
+            let states = op == .sgdUpdate ? 0 : op == .adamUpdate ? 2 : 1
+            let tensors = try (0..<(2 + states)).map { _ in try Tensor.random(shape: [2, 3], dtype: .f64, distribution: .uniform(0...1), seed: 64) }
+            let step = op == .sgdUpdate || op == .rmspropUpdate ? [] : [Tensor(scalar: Int64(3))]
+            return (tensors + [Tensor(scalar: 0.1)] + step, [:])
+        case .learningRate: return ([Tensor(scalar: Int64(7))], ["base": .float(0.1), "schedule": .string("cosine"), "decay_steps": .int(10)])
+        case .globalNormScale: return ([matrix, image], ["max_norm": .float(1)])
+        case .convWeightGrad: return ([image, try randomTensor([1, 3, 2, 2], seed: 70)], ["kernel": .ints([3, 3])])
+        case .maxPoolGrad, .avgPoolGrad:
+            return ([image, try randomTensor([1, 2, 2, 2], seed: 71)], ["kernel": .ints([2, 2]), "strides": .ints([2, 2])])
+        case .padGrad:
+            return ([image, try randomTensor([1, 2, 5, 7], seed: 72)], ["pads": .ints([0, 0, 1, 2, 0, 0, 0, 1]), "mode": .string("reflect")])
+        case .resizeGrad: return ([image, try randomTensor([1, 2, 8, 8], seed: 73)], ["scales": .floats([1, 1, 2, 2]), "mode": .string("linear")])
         }
     }
 }

@@ -120,7 +120,7 @@ struct OptTests {
     }
 
     @Test("pipeline mistakes are usage errors", arguments: [
-        (["--passes", "cannonicalize"], "error: unknown pass 'cannonicalize'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad, fuse-residual-add, fuse-activation, select-kernels"),
+        (["--passes", "cannonicalize"], "error: unknown pass 'cannonicalize'; known passes: canonicalize, constant-fold, dce, cse, fold-batchnorm, fold-pad, fuse-residual-add, fuse-activation, select-kernels, differentiate"),
         (["--passes", "dce", "-O", "2"], "error: give either --passes or -O, not both"),
         (["-O3"], "error: unknown optimization level '3'; the levels are 0, 2"),
         (["--passes", "dce,,cse"], "error: the pass list 'dce,,cse' has an empty name; write names separated by single commas, such as canonicalize,dce"),

@@ -7,11 +7,20 @@ typealias Lowering = @Sendable (NodeLowering) throws -> [ImportedValue]
 
 /// Every ONNX op type cnnc imports, with its lowering. Each family contributes its own table.
 enum Lowerings {
-    /// The lowerings by ONNX op type.
+    /// The lowerings by ONNX op type, in the default domain.
     static let table: [String: Lowering] = [
         activations, arithmetic, convolutions, pooling, normalizations, reshaping, padding, resizing,
-        slicing, reductions, shapeArithmetic, casts, composites, layerNormalizations,
+        slicing, reductions, shapeArithmetic, casts, composites, layerNormalizations, losses, elementGathering,
     ].reduce(into: [:]) { table, family in table.merge(family) { first, _ in first } }
+
+    /// The lowerings of the other domains cnnc imports, by domain, then op type.
+    static let domainTables: [String: [String: Lowering]] = [trainingDomain: training]
+
+    /// The lowering of `opType` in `domain` ("" and "ai.onnx" name the default domain), or nil
+    /// when cnnc does not import it.
+    static func lowering(domain: String, opType: String) -> Lowering? {
+        domain.isEmpty || domain == "ai.onnx" ? table[opType] : domainTables[domain]?[opType]
+    }
 
     /// The ONNX op types cnnc imports, sorted.
     static var supportedOpTypes: [String] { table.keys.sorted() }

@@ -1,0 +1,60 @@
+/// How conv_weight_grad takes the output positions of the whole batch: in segments, each the
+/// inner dimension of one product `dW += dy[:, segment] · columns[:, segment]ᵀ`.
+///
+/// Small images are taken several whole images at a time (their gradient rows are then copied
+/// side by side), larger ones in equal parts of one image (their length a multiple of 16), so
+/// that every product has a deep inner dimension while its column matrix stays small. The
+/// segments depend on the conv's shape alone, never on the thread count, so every element of
+/// dW is summed in the same order however many threads run.
+struct WeightGradientSegments: Sendable {
+    /// N.
+    let images: Int
+    /// The output positions of one image.
+    let positions: Int
+    /// The whole images one segment takes (1: a segment is part of one image).
+    let imagesPerSegment: Int
+    /// The positions one segment takes from each of its images.
+    let length: Int
+
+    /// The segments of `images` images of `positions` output positions, each at most
+    /// `maximumDepth` positions deep (but at least one image part of 16 positions).
+    init(images: Int, positions: Int, maximumDepth: Int) {
+        self.images = images
+        self.positions = positions
+        if 2 * positions <= maximumDepth {
+            imagesPerSegment = max(1, min(images, maximumDepth / positions))
+            length = positions
+        } else {
+            imagesPerSegment = 1
+            let parts = (positions + maximumDepth - 1) / maximumDepth
+            length = min(positions, ((positions + parts - 1) / parts + 15) / 16 * 16)
+        }
+    }
+
+    /// Whether segments hold several images, whose gradient rows must be copied side by side.
+    var joinsImages: Bool { imagesPerSegment > 1 }
+
+    /// The depth of a full segment.
+    var fullDepth: Int { imagesPerSegment * length }
+
+    /// The depth of the shortest segment (the batch's last, or the last part of an image).
+    var lastDepth: Int {
+        guard !joinsImages else {
+            let remainder = images % imagesPerSegment
+            return (remainder == 0 ? imagesPerSegment : remainder) * positions
+        }
+        return positions - (positions - 1) / length * length
+    }
+
+    /// Calls `body` with every segment in order: its first image, its number of images and
+    /// the positions it takes from each.
+    @inline(__always)
+    func forEach(_ body: (_ firstImage: Int, _ imageCount: Int, _ positions: Range<Int>) -> Void) {
+        for firstImage in stride(from: 0, to: images, by: imagesPerSegment) {
+            let count = min(imagesPerSegment, images - firstImage)
+            for first in stride(from: 0, to: positions, by: length) {
+                body(firstImage, count, first..<min(first + length, positions))
+            }
+        }
+    }
+}

@@ -50,6 +50,21 @@ struct ConvolutionKernelTests {
         }
     }
 
+    @Test("col2im+sgemm: the same bits on 1, 2 and 3 threads (images and groups split over the pool)")
+    func transposedOnSeveralThreads() throws {
+        var generator = SeededGenerator(seed: 0x1A2C05)
+        for _ in 0..<50 {
+            let drawn = try ConvolutionCases.draw(.transposed(ranks: [1, 2]), using: &generator)
+            let request = try KernelHarness.request(drawn.op, operands: drawn.operands, attributes: drawn.attributes,
+                                                    constantIndices: drawn.constantIndices, resultCount: 1)
+            let kernel = try #require(try ConvolutionKernels().makeKernel(for: request))
+            let results = try [1, 2, 3].map { threads in
+                try KernelHarness.run(kernel, operands: drawn.operands, resultTypes: request.resultTypes, threadCount: threads)
+            }
+            #expect(results[1] == results[0] && results[2] == results[0], "\(drawn.description)")
+        }
+    }
+
     /// Checks one drawn configuration against the reference.
     private func check(_ drawn: ConvolutionCase, expectedKernel: String,
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

@@ -9,6 +9,11 @@ package enum AVX512Depthwise: DepthwiseInstructionTarget {
         DepthwiseRows<AVX512Depthwise>.computeRows(run, rowsPerBlock: rowsPerBlock, rows: rows)
     }
 
+    /// `DepthwiseRows.computeRows(_:from:rows:)` (straight from the input rows) for AVX-512.
+    package static func computeRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
+        DepthwiseRows<AVX512Depthwise>.computeRows(run, from: source, rows: rows)
+    }
+
     /// `DepthwiseRows.computeLine` for AVX-512.
     package static func computeLine(_ run: DepthwisePlaneRun, length: Int, into scratch: UnsafeMutablePointer<Float>) {
         DepthwiseRows<AVX512Depthwise>.computeLine(run, length: length, into: scratch)

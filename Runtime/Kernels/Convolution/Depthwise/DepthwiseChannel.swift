@@ -4,7 +4,10 @@ struct DepthwiseChannel {
     let input: UnsafePointer<Float>
     /// The floats from `input` on that may be read.
     let readable: Int
-    /// Room for the plane's copy (`DepthwisePlane`).
+    /// The floats before `input` that may be read.
+    let preceding: Int
+    /// Room for the plane's copy (`DepthwisePlane`), or for the rows of the direct sweep
+    /// (`DepthwiseSweep.directRowFloats`).
     let copy: UnsafeMutablePointer<Float>
     /// Per tap, where it reads the copy relative to an output's position.
     let offsets: UnsafePointer<Int>

@@ -25,6 +25,15 @@ enum DepthwiseCode: Sendable {
         }
     }
 
+    /// `DepthwiseRows.computeRows(_:from:rows:)` (straight from the input rows) in this code.
+    @inline(__always)
+    func computeRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
+        switch self {
+        case .avx512: AVX512Depthwise.computeRows(run, from: source, rows: rows)
+        case .standard: DepthwiseRows<RuntimeDepthwise>.computeRows(run, from: source, rows: rows)
+        }
+    }
+
     /// `DepthwiseRows.computeLine` in this code.
     @inline(__always)
     func computeLine(_ run: DepthwisePlaneRun, length: Int, into scratch: UnsafeMutablePointer<Float>) {

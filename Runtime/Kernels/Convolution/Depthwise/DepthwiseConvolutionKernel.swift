@@ -5,8 +5,9 @@ import Foundation
 /// stride, padding and dilation, with a fused epilogue (bias, residual, activation).
 ///
 /// Each channel of each image (a plane) is copied into the padded, phase-split layout of
-/// `DepthwisePlane`, in which every tap reads consecutive floats for consecutive outputs; the
-/// outputs are then computed 4 × 16 at a time (`DepthwiseSweep`), by a loop over the taps that
+/// `DepthwisePlane`, in which every tap reads consecutive floats for consecutive outputs (or,
+/// for the common 3x3 and 5x5 windows at stride 1 on AVX-512, read in place); the outputs are
+/// then computed 4 × 16 at a time (`DepthwiseSweep`), by a loop over the taps that
 /// is unrolled for 3x3 and 5x5 windows (`DepthwiseRows`), compiled for AVX-512 or AVX2 and
 /// chosen when the kernel is prepared (`DepthwiseCode`).
 ///
@@ -53,7 +54,7 @@ struct DepthwiseConvolutionKernel: Kernel {
         sweep = DepthwiseSweep(plane, code: code)
         self.epilogue = DepthwiseEpilogue(epilogue)
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        slotFloats = (plane.copyFloats + sweep.scratchFloats + 15) / 16 * 16
+        slotFloats = ((sweep.readsInput ? 3 * sweep.directRowFloats : plane.copyFloats) + sweep.scratchFloats + 15) / 16 * 16
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
@@ -81,6 +82,7 @@ struct DepthwiseConvolutionKernel: Kernel {
             for index in planes {
                 let channel = index % channels, outputOffset = index * outputPlane
                 let memory = DepthwiseChannel(input: operands.x + index * inputPlane, readable: (planeCount - index) * inputPlane,
+                                              preceding: index * inputPlane,
                                               copy: slot, offsets: offsets, weights: operands.weights + channel * self.taps,
                                               bias: FloatVector(repeating: operands.bias?[channel] ?? 0),
                                               output: operands.y + outputOffset, residual: operands.residual.map { $0 + outputOffset },

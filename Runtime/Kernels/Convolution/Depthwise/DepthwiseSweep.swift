@@ -19,6 +19,11 @@ import CNNDepthwiseKernels
 /// The plane's copy is written during the sweep, a few rows ahead of the outputs that read
 /// them; activations that cannot be applied in registers run over the stored rows a piece of
 /// the plane at a time.
+///
+/// - Direct (stacked blocks of a 3x3 or 5x5 window at stride and dilation 1, input rows of 16
+///   or more columns, at most 16 padding columns a side): no copy; the blocks read the input
+///   rows themselves, a row of zeros standing for each padding row and the lanes that fall in
+///   the padding columns set to zero (`DepthwiseRowSource`). The outputs are the same bits.
 struct DepthwiseSweep: Sendable {
     /// The plane's layout.
     let plane: DepthwisePlane
@@ -29,9 +34,20 @@ struct DepthwiseSweep: Sendable {
     /// square 3x3 or 5x5 window whose tap row `i` reads the copy `i` rows down, on AVX-512 (on
     /// AVX2 the shared rows do not fit in the registers, and stacking is slower).
     let stacksRows: Bool
+    /// Whether the blocks read the input rows instead of a copy (the direct sweep).
+    let readsInput: Bool
+    /// The direct sweep's lane masks (`DepthwiseRowSource.laneMasks`); empty for the others.
+    let laneMasks: [UInt32]
 
     /// The floats of scratch the flat sweep needs (0 for a row sweep).
     var scratchFloats: Int { rowsPerBlock == 0 ? (outputHeight - 1) * pitch + 16 : 0 }
+    /// The floats of each row the direct sweep keeps in the copy's room (a row of zeros and up
+    /// to two copies of input rows that may not be read in place): the input row's width with
+    /// `directRowMargin` floats on both sides.
+    var directRowFloats: Int { plane.inputWidth + 2 * Self.directRowMargin }
+    /// The floats before and after each of the direct sweep's rows: more than the padding
+    /// columns it reads (16 at most) on either side.
+    static let directRowMargin = 32
 
     /// The sweep of `plane` for the row kernels `code`.
     init(_ plane: DepthwisePlane, code: DepthwiseCode) {
@@ -42,6 +58,8 @@ struct DepthwiseSweep: Sendable {
             && (0..<offsets.count).allSatisfy { offsets[$0] == offsets[$0 % side] + $0 / side * pitch }
         guard outputWidth >= 16 else {
             rowsPerBlock = 0
+            readsInput = false
+            laneMasks = []
             return
         }
         let (height, vectorsPerRow) = (outputHeight, (outputWidth + 15) / 16)
@@ -53,6 +71,15 @@ struct DepthwiseSweep: Sendable {
         // Stacked blocks load half as much (3x3) or less: worth up to a quarter more outputs.
         // They also take 4 consecutive rows: the last block moves up (`DepthwiseRows`).
         rowsPerBlock = stacksRows && 4 * computed(rows: 4) <= 5 * computed(rows: fewest) ? 4 : fewest
+        // Tap row i reading input row r + i − padTop (stacked rows at vertical stride 1, not
+        // those of a phase), tap column j reading column j of the row (horizontal stride and
+        // dilation 1), and the padding columns read on each side of a row (`padLeft`, and past
+        // the row's end).
+        let paddingRight = plane.rowLength - plane.padLeft - plane.inputWidth
+        readsInput = stacksRows && rowsPerBlock == 4 && plane.strideHeight == 1 && (0..<side).allSatisfy { offsets[$0] == $0 }
+            && plane.inputWidth >= 16
+            && plane.padLeft <= 16 && paddingRight <= 16
+        laneMasks = readsInput ? DepthwiseRowSource.laneMasks(width: plane.inputWidth) : []
     }
 
     /// Computes the plane of `channel` with `code` and `epilogue`.
@@ -64,8 +91,66 @@ struct DepthwiseSweep: Sendable {
                                     stacksRows: stacksRows)
         if rowsPerBlock == 0 {
             runFlat(code, run, channel, epilogue)
+        } else if readsInput {
+            runDirect(code, run, channel, epilogue)
         } else {
             runRows(code, run, channel, epilogue)
+        }
+    }
+
+    /// The output rows before `computedRows` that no later block rewrites: stacked blocks
+    /// move the last block up into the last four rows, which may have been computed already.
+    private func settledRows(_ computedRows: Int) -> Int {
+        computedRows == outputHeight || !(stacksRows && rowsPerBlock == 4) ? computedRows : min(computedRows, outputHeight - 4)
+    }
+
+    // Kept out of line: its stack table would otherwise weigh on the loop over planes of the
+    // other sweeps.
+    @inline(never)
+    private func runDirect(_ code: DepthwiseCode, _ run: DepthwisePlaneRun, _ channel: DepthwiseChannel, _ epilogue: DepthwiseEpilogue) {
+        let (width, padLeft, margin, rowFloats) = (plane.inputWidth, plane.padLeft, Self.directRowMargin, directRowFloats)
+        let paddingRight = plane.rowLength - padLeft - width
+        let zeros = channel.copy, spareRows = channel.copy + rowFloats
+        zeros.initialize(repeating: 0, count: rowFloats)
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: plane.phaseRows) { padded in
+            guard let padded = padded.baseAddress else { return }
+            for paddedRow in 0..<plane.phaseRows {
+                let row = paddedRow - plane.padTop, start = row * width
+                if row < 0 || row >= plane.inputHeight {
+                    padded[paddedRow] = UnsafePointer(zeros + margin)
+                } else if start - padLeft >= -channel.preceding && start + width + paddingRight <= channel.readable {
+                    padded[paddedRow] = channel.input + start
+                } else {
+                    // A row at the very start or end of the input (the first or last row, as
+                    // rows have 16 or more columns): read from a copy with room around it.
+                    let copy = spareRows + (row == 0 ? 0 : rowFloats) + margin
+                    copy.update(from: channel.input + start, count: width)
+                    padded[paddedRow] = UnsafePointer(copy)
+                }
+            }
+            laneMasks.withUnsafeBufferPointer { masks in
+                guard let masks = masks.baseAddress else { return }
+                let source = DepthwiseRowSource(rows: UnsafePointer(padded), width: width, padLeft: padLeft, masks: masks + 16 * 16)
+                computeDirect(code, run, source, channel, epilogue)
+            }
+        }
+    }
+
+    /// Computes the plane's outputs from `source` (`runDirect`).
+    private func computeDirect(_ code: DepthwiseCode, _ run: DepthwisePlaneRun, _ source: DepthwiseRowSource,
+                               _ channel: DepthwiseChannel, _ epilogue: DepthwiseEpilogue) {
+        // Activations applied after storing run over about 1024 outputs at a time (still in L1).
+        let chunkRows = epilogue.activatesStored ? max(4, (1024 / outputWidth + 3) / 4 * 4) : outputHeight
+        var computedRows = 0, activatedRows = 0
+        while computedRows < outputHeight {
+            let endRow = min(computedRows + chunkRows, outputHeight)
+            code.computeRows(run, from: source, rows: computedRows..<endRow)
+            computedRows = endRow
+            let settled = settledRows(computedRows)
+            if epilogue.activatesStored && settled > activatedRows {
+                epilogue.activateStored(channel.output + activatedRows * outputWidth, count: (settled - activatedRows) * outputWidth)
+                activatedRows = settled
+            }
         }
     }
 
@@ -89,9 +174,10 @@ struct DepthwiseSweep: Sendable {
             computedRows = endRow
             // Activations applied after storing run over at least 1024 outputs at a time (still in
             // L1), so that few of their vectors are partial.
-            if epilogue.activatesStored && ((computedRows - activatedRows) * outputWidth >= 1024 || computedRows == outputHeight) {
-                epilogue.activateStored(channel.output + activatedRows * outputWidth, count: (computedRows - activatedRows) * outputWidth)
-                activatedRows = computedRows
+            let settled = settledRows(computedRows)
+            if epilogue.activatesStored && ((settled - activatedRows) * outputWidth >= 1024 || computedRows == outputHeight) {
+                epilogue.activateStored(channel.output + activatedRows * outputWidth, count: (settled - activatedRows) * outputWidth)
+                activatedRows = settled
             }
         }
     }

@@ -14,18 +14,19 @@ struct DepthwiseCase: CustomStringConvertible {
     var description: String { KernelHarness.describe(op, operands, attributes) }
 }
 
-/// Draws random 2-D depthwise convs (groups = C_in = C_out): widths 1 to 40 (below and above
-/// one 16-wide vector), heights 1 to 20, asymmetric pads 0 to 2, batch 1 to 3, 1 to 20
-/// channels, with and without bias.
+/// Draws random 2-D depthwise convs (groups = C_in = C_out): by default widths 1 to 40 (below
+/// and above one 16-wide vector), heights 1 to 20, asymmetric pads 0 to 2, batch 1 to 3, 1 to
+/// 20 channels, with and without bias.
 enum DepthwiseCases {
-    /// A random conv with a `kernel` window, `strides` and `dilations`; draws again until the
-    /// window fits the padded input.
-    static func draw(kernel: [Int], strides: [Int], dilations: [Int] = [1, 1],
+    /// A random conv with a `kernel` window, `strides` and `dilations`, its sizes and pads drawn
+    /// from the ranges given; draws again until the window fits the padded input.
+    static func draw(kernel: [Int], strides: [Int], dilations: [Int] = [1, 1], heights: ClosedRange<Int> = 1...20,
+                     widths: ClosedRange<Int> = 1...40, pads padRange: ClosedRange<Int> = 0...2,
                      using generator: inout SeededGenerator) throws -> DepthwiseCase {
         while true {
             let channels = generator.nextInt(in: 1...20), batch = generator.nextInt(in: 1...3)
-            let height = generator.nextInt(in: 1...20), width = generator.nextInt(in: 1...40)
-            let pads = (0..<4).map { _ in generator.nextInt(in: 0...2) }
+            let height = generator.nextInt(in: heights), width = generator.nextInt(in: widths)
+            let pads = (0..<4).map { _ in generator.nextInt(in: padRange) }
             let extents = (0..<2).map { (kernel[$0] - 1) * dilations[$0] + 1 }
             guard height + pads[0] + pads[2] >= extents[0], width + pads[1] + pads[3] >= extents[1] else { continue }
             var operands = [try generator.nextTensor([batch, channels, height, width]),

@@ -61,6 +61,42 @@ struct DepthwiseKernelTests {
         }
     }
 
+    @Test("Stride 1 on AVX-512 reads the input in place: 60 random convs, pads 0 to 20, narrow and wide rows")
+    func directSweep() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0006)
+        var direct = 0
+        for index in 0..<60 {
+            let size = index % 2 == 0 ? 3 : 5
+            // Every fifth conv has a vertical stride and dilation 2: stacked blocks over a phase
+            // of the copy, which are not the input's rows.
+            let (strides, dilations) = index % 5 == 4 ? ([2, 1], [2, 1]) : ([1, 1], [1, 1])
+            var drawn = try DepthwiseCases.draw(kernel: [size, size], strides: strides, dilations: dilations, heights: 4...24,
+                                                widths: 12...70, pads: index % 3 == 0 ? 0...20 : 0...3, using: &generator)
+            if index % 4 == 0 {
+                drawn = try DepthwiseCases.fuse(drawn, activation: generator.nextElement(of: FusedActivation.allCases),
+                                                residual: index % 8 == 0, using: &generator)
+            }
+            if try check(drawn, threadCount: 1 + index % 3).sweep.readsInput { direct += 1 }
+        }
+        // Rows of 16 or more columns with at most 16 padding columns a side, when the kernel
+        // takes stacked blocks; pads past 16 and narrow rows go through the copy.
+        if GEMMInstructionSet.avx512.isSupported {
+            #expect(direct >= 20 && direct < 48, "direct sweeps: \(direct) of 60")
+        }
+    }
+
+    @Test("Stacked blocks with an activation after storing: the last block, moved up, is activated too",
+          arguments: [[1, 1], [1, 2]])
+    func lastStackedBlockActivated(strides: [Int]) throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0007)
+        for (height, width) in [(23, 56 * strides[1]), (15, 100 * strides[1]), (7, 300 * strides[1])] {
+            let drawn = DepthwiseCase(op: .conv,
+                                      operands: [try generator.nextTensor([1, 2, height, width]), try generator.nextTensor([2, 1, 3, 3])],
+                                      attributes: ["groups": .int(2), "pads": .ints([1, 1, 1, 1]), "strides": .ints(strides)])
+            try check(try DepthwiseCases.fuse(drawn, activation: .silu, residual: false, using: &generator), threadCount: 1)
+        }
+    }
+
     @Test("Other windows, strides and dilations: 80 random convs")
     func generalWindows() throws {
         var generator = SeededGenerator(seed: 0xD3A7_0003)
@@ -85,7 +121,7 @@ struct DepthwiseKernelTests {
         var generator = SeededGenerator(seed: 0xD3A7_0004)
         let shapes: [(input: [Int], kernel: Int, strides: [Int])] = [
             ([1, 7, 20, 37], 3, [1, 1]), ([2, 5, 9, 9], 3, [1, 1]), ([3, 3, 14, 14], 5, [2, 2]),
-            ([1, 11, 13, 7], 5, [1, 1]), ([1, 4, 17, 33], 7, [2, 1]),
+            ([1, 11, 13, 7], 5, [1, 1]), ([1, 4, 17, 33], 7, [2, 1]), ([2, 3, 9, 40], 5, [1, 1]),
         ]
         for shape in shapes {
             let channels = shape.input[1], pad = shape.kernel / 2

@@ -1,0 +1,66 @@
+extension DepthwiseRows {
+    /// Computes and stores output rows `rows` of `run` (a square 3x3 or 5x5 window at stride
+    /// and dilation 1, at least 4 output rows and 16 output columns) straight from the input
+    /// rows of `source`, in stacked blocks of four rows of one vector, `rows.lowerBound` being a
+    /// multiple of 4. The products and their order are those of the stacked row sweep over the
+    /// padded copy (`stackedSums`), so the outputs are the same bits. A vector that would pass
+    /// the row's end starts at `OW − 16` instead, and the last block moves up to the last four
+    /// rows: blocks then overlap and compute some outputs twice, which leaves no tail.
+    @inlinable
+    public static func computeRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
+        if run.taps == 9 {
+            computeRows(run, NineTaps(), from: source, rows: rows)
+        } else {
+            computeRows(run, TwentyFiveTaps(), from: source, rows: rows)
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func computeRows<Taps: DepthwiseTaps>(_ run: DepthwisePlaneRun, _ taps: Taps, from source: DepthwiseRowSource,
+                                                 rows: Range<Int>) {
+        let side = taps.count == 9 ? 3 : 5, outputWidth = run.outputWidth
+        let (lastRow, lastColumn, width) = (run.outputHeight &- 1, outputWidth &- 16, source.width)
+        for firstRow in stride(from: rows.lowerBound, to: rows.upperBound, by: 4) {
+            let blockRow = min(firstRow, lastRow &- 3), padded = source.rows + blockRow
+            for column in stride(from: 0, to: outputWidth, by: 16) {
+                // The block's first tap column reads input columns `first..<first + 16`.
+                let column = min(column, lastColumn), first = column &- source.padLeft
+                let inside = first >= 0 && first &+ 15 &+ side &- 1 < width
+                let sums = inside
+                    ? directSums(run, taps, from: source, rows: padded, at: first, masks: false)
+                    : directSums(run, taps, from: source, rows: padded, at: first, masks: true)
+                let output = blockRow &* outputWidth &+ column
+                store(run, sums.0, at: output)
+                store(run, sums.1, at: output &+ outputWidth)
+                store(run, sums.2, at: output &+ 2 &* outputWidth)
+                store(run, sums.3, at: output &+ 3 &* outputWidth)
+            }
+        }
+    }
+
+    /// The window sums of four vectors stacked one row apart whose first tap column reads
+    /// input columns `first..<first + 16` of the padded rows `rows[0...]` of `source`; with
+    /// `masks`, the lanes of each loaded vector outside the rows' columns are zero.
+    @inlinable @inline(__always)
+    static func directSums<Taps: DepthwiseTaps>(_ run: DepthwisePlaneRun, _ taps: Taps, from source: DepthwiseRowSource,
+                                                rows: UnsafePointer<UnsafePointer<Float>>, at first: Int, masks: Bool) -> Block {
+        let side = taps.count == 9 ? 3 : 5
+        let start = run.bias
+        var sums = (start, start, start, start)
+        for i in 0..<side {
+            for j in 0..<side {
+                let weight = SIMD16<Float>(repeating: run.weights[i &* side &+ j]), offset = first &+ j
+                @inline(__always)
+                func row(_ index: Int) -> SIMD16<Float> {
+                    masks ? source.maskedVector(rows[index], at: offset)
+                        : UnsafeRawPointer(rows[index] + offset).loadUnaligned(as: SIMD16<Float>.self)
+                }
+                sums.0.addProduct(weight, row(i))
+                sums.1.addProduct(weight, row(i &+ 1))
+                sums.2.addProduct(weight, row(i &+ 2))
+                sums.3.addProduct(weight, row(i &+ 3))
+            }
+        }
+        return sums
+    }
+}

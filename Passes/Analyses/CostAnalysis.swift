@@ -8,6 +8,7 @@ import CNNIR
 /// - `conv`: N·C_out·Π(output spatial)·(C_in/groups)·Π(kernel), i.e. the output's element count
 ///   times the weight's element count per output channel;
 /// - `conv_transpose`: N·C_in·Π(input spatial)·(C_out/groups)·Π(kernel);
+/// - `conv_weight_grad`: as its conv, dy's element count times (C_in/groups)·Π(kernel);
 /// - `gemm`: M·N·K;
 /// - `matmul`: batch·M·N·K;
 /// - every other op: 0.
@@ -28,6 +29,9 @@ public enum CostAnalysis {
             guard operandShapes.count >= 2, let input = operandShapes[0], let weight = operandShapes[1],
                   weight.rank >= 1 else { return 0 }
             return SaturatingCount.product([elementCount(input), elementCount(weight.dimensions.dropFirst())])
+        case .convWeightGrad:
+            guard operandShapes.count >= 2, let outputGradient = operandShapes[1] else { return 0 }
+            return SaturatingCount.product([elementCount(outputGradient), elementCount(result.dimensions.dropFirst())])
         case .gemm:
             guard let a = operandShapes.first ?? nil, a.rank == 2 else { return 0 }
             let reducedAxis = node.attributes["trans_a"] == .bool(true) ? 0 : 1

@@ -38,6 +38,14 @@ struct CostAnalysisTests {
         #expect(macs == 288)
     }
 
+    @Test("conv_weight_grad: as much as its conv — dy's elements times weight elements per output channel")
+    func weightGradient() {
+        // dy: N·C_out·Π(out) = 2·4·3·3 = 72, times (C_in/groups)·Π(k) = 3·2·2 = 12.
+        let macs = AnalysisFixtures.multiplyAccumulates(.convWeightGrad, operands: [[2, 3, 4, 4], [2, 4, 3, 3]], result: [4, 3, 2, 2],
+                                                        attributes: ["kernel": .ints([2, 2])])
+        #expect(macs == 864)
+    }
+
     @Test("gemm: M·N·K, with K read from the transposed axis when trans_a is set")
     func generalMatrixMultiply() {
         #expect(AnalysisFixtures.multiplyAccumulates(.gemm, operands: [[2, 5], [3, 5], [3]], result: [2, 3],

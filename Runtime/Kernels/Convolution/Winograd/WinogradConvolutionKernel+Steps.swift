@@ -27,12 +27,12 @@ struct WinogradSteps {
     let inputTransform: UnsafePointer<Float>, outputTransform: UnsafePointer<Float>
 
     /// V = Bᵀ d B of `block` (mapped by `map`) for the input channels `channels`: V's frequency
-    /// ξ is a `C_in × paddedTiles` matrix at `transformedInput + ξ·C_in·paddedTiles`.
+    /// ξ is a `C_in × paddedTiles` matrix at `transformedInput + ξ·block.frequencyStride(rows: C_in)`.
     func transformInput(_ block: WinogradBlock, channels: Range<Int>, map: WinogradBlockMap,
                         into transformedInput: UnsafeMutablePointer<Float>, slot: WinogradSlot) {
         let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
         let plane = grid.inputHeight * grid.inputWidth
-        let frequencyStride = kernel.inputChannels * block.paddedTiles
+        let frequencyStride = block.frequencyStride(rows: kernel.inputChannels)
         for channel in channels {
             grid.copyInputBands(of: map, from: operands.x + channel * plane, into: slot.bandBuffer)
             for index in 0..<map.bandCount {
@@ -53,60 +53,80 @@ struct WinogradSteps {
     /// Y = Aᵀ M A + bias stored into the output, then the residual and activation.
     func multiplyAndTransformOutput(_ block: WinogradBlock, bands: Range<Int>, map: WinogradBlockMap,
                                     transformedInput: UnsafePointer<Float>, slot: WinogradSlot) {
-        let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
-        let products = kernel.products, epilogue = kernel.epilogue
-        let frequencies = grid.patchSize * grid.patchSize, inputChannels = kernel.inputChannels
-        let outputPlane = grid.outputHeight * grid.outputWidth
+        let frequencies = kernel.grid.patchSize * kernel.grid.patchSize
         for band in bands {
-            let rows = products.band(band)
-            let product = products.product(band: band, groups: block.groups)
-            let productStride = rows.count * block.paddedTiles
-            for frequency in 0..<frequencies {
-                let b = transformedInput + frequency * inputChannels * block.paddedTiles
-                let c = slot.products + frequency * productStride
-                if let packedFilters = kernel.packedFilters {
-                    product.multiply(packedA: packedFilters.panels(frequency: frequency, band: band), b: b, c: c,
-                                     workspace: slot.gemm, threadCount: 1)
-                } else if let filters = operands.transformedFilters {
-                    product.multiply(a: filters + (frequency * kernel.outputChannels + rows.lowerBound) * inputChannels, b: b, c: c,
-                                     workspace: slot.gemm, threadCount: 1)
+            multiply(block, band: band, frequencies: 0..<frequencies, transformedInput: transformedInput,
+                     into: slot.products, gemm: slot.gemm)
+            transformOutput(block, band: band, channels: kernel.products.band(band), map: map,
+                            products: slot.products, slot: slot)
+        }
+    }
+
+    /// The products M[ξ] = U[ξ]·V[ξ] of `block` for the output channels of band `band` and the
+    /// frequencies `frequencies`: M's frequency ξ is a `band rows × paddedTiles` matrix at
+    /// `products + ξ·block.frequencyStride(rows: band rows)`.
+    func multiply(_ block: WinogradBlock, band: Int, frequencies: Range<Int>, transformedInput: UnsafePointer<Float>,
+                  into products: UnsafeMutablePointer<Float>, gemm: UnsafeMutableRawBufferPointer) {
+        let rows = kernel.products.band(band), inputChannels = kernel.inputChannels
+        let product = kernel.products.product(band: band, groups: block.groups)
+        let inputStride = block.frequencyStride(rows: inputChannels), productStride = block.frequencyStride(rows: rows.count)
+        for frequency in frequencies {
+            let b = transformedInput + frequency * inputStride
+            let c = products + frequency * productStride
+            if let packedFilters = kernel.packedFilters {
+                product.multiply(packedA: packedFilters.panels(frequency: frequency, band: band), b: b, c: c,
+                                 workspace: gemm, threadCount: 1)
+            } else if let filters = operands.transformedFilters {
+                product.multiply(a: filters + (frequency * kernel.outputChannels + rows.lowerBound) * inputChannels, b: b, c: c,
+                                 workspace: gemm, threadCount: 1)
+            }
+        }
+    }
+
+    /// Y = Aᵀ M A + bias of `block` for the output channels `channels` of band `band`, from the
+    /// band's products M (`multiply`), stored into the output, then the residual and activation;
+    /// the lane rows and band buffer of `slot` hold the tiles on the way.
+    func transformOutput(_ block: WinogradBlock, band: Int, channels: Range<Int>, map: WinogradBlockMap,
+                         products: UnsafePointer<Float>, slot: WinogradSlot) {
+        let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
+        let epilogue = kernel.epilogue
+        let outputPlane = grid.outputHeight * grid.outputWidth
+        let rows = kernel.products.band(band)
+        let productStride = block.frequencyStride(rows: rows.count)
+        for channel in channels {
+            let bias = FloatVector(repeating: operands.bias?[channel] ?? 0)
+            for group in 0..<block.groups {
+                tile.transformOutput(products + (channel - rows.lowerBound) * block.paddedTiles + group * lanes,
+                                     frequencyStride: productStride, outputTransform: outputTransform, scratch: slot.scratch,
+                                     offset: bias, outputs: slot.laneRows + group * lanes, laneStride: laneStride)
+            }
+            for index in 0..<map.bandCount {
+                let band = map.bands[index]
+                let start = grid.bandStart(band, index: index, rowsPerBand: grid.tileSize, rowStride: grid.outputBandStride)
+                tile.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
+                                  into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
+            }
+            let output = operands.y + channel * outputPlane
+            let residual = operands.residual.map { $0 + channel * outputPlane }
+            // The residual and the activation run over the longest contiguous runs of the
+            // rows just stored (whole rows of a block are one run), not row by row.
+            var run = 0..<0
+            func finishRun() {
+                guard !run.isEmpty else { return }
+                epilogue.finish(output + run.lowerBound, count: run.count, bias: 0,
+                                residual: residual.map { $0 + run.lowerBound })
+            }
+            grid.forEachOutputRow(of: map) { outputOffset, bufferOffset, count in
+                ShortFloatRuns.copy(slot.bandBuffer + bufferOffset, to: output + outputOffset, count: count)
+                guard !epilogue.isBiasOnly else { return }
+                if outputOffset == run.upperBound {
+                    run = run.lowerBound..<(outputOffset + count)
+                } else {
+                    finishRun()
+                    run = outputOffset..<(outputOffset + count)
                 }
             }
-            for channel in rows {
-                let bias = FloatVector(repeating: operands.bias?[channel] ?? 0)
-                for group in 0..<block.groups {
-                    tile.transformOutput(slot.products + (channel - rows.lowerBound) * block.paddedTiles + group * lanes,
-                                         frequencyStride: productStride, outputTransform: outputTransform, scratch: slot.scratch,
-                                         offset: bias, outputs: slot.laneRows + group * lanes, laneStride: laneStride)
-                }
-                for index in 0..<map.bandCount {
-                    let band = map.bands[index]
-                    let start = grid.bandStart(band, index: index, rowsPerBand: grid.tileSize, rowStride: grid.outputBandStride)
-                    tile.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
-                                      into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
-                }
-                let output = operands.y + channel * outputPlane
-                let residual = operands.residual.map { $0 + channel * outputPlane }
-                // The residual and the activation run over the longest contiguous runs of the
-                // rows just stored (whole rows of a block are one run), not row by row.
-                var run = 0..<0
-                func finishRun() {
-                    guard !run.isEmpty else { return }
-                    epilogue.finish(output + run.lowerBound, count: run.count, bias: 0,
-                                    residual: residual.map { $0 + run.lowerBound })
-                }
-                grid.forEachOutputRow(of: map) { outputOffset, bufferOffset, count in
-                    ShortFloatRuns.copy(slot.bandBuffer + bufferOffset, to: output + outputOffset, count: count)
-                    guard !epilogue.isBiasOnly else { return }
-                    if outputOffset == run.upperBound {
-                        run = run.lowerBound..<(outputOffset + count)
-                    } else {
-                        finishRun()
-                        run = outputOffset..<(outputOffset + count)
-                    }
-                }
-                if !epilogue.isBiasOnly { finishRun() }
-            }
+            if !epilogue.isBiasOnly { finishRun() }
         }
     }
 }

@@ -19,9 +19,11 @@ import Foundation
 ///   part inside the output is copied out, then the residual and activation of the epilogue
 ///   applied to each output row just written.
 /// - Threads: with at least two groups of 16 tiles per thread, each thread takes a contiguous
-///   share of the tiles and its own workspace slot; with fewer, every block is shared: its
-///   input transform split by input channels, its products and output transform by bands of
-///   output channels.
+///   share of as many whole groups and its own workspace slot, and the groups left over (fewer
+///   than one per thread) are shared like the blocks of a small conv; with fewer, every block is
+///   shared: its input transform split by input channels, its products and output transform by
+///   bands of output channels, or, with fewer bands than threads, its products by frequencies
+///   and then its output transform by output channels.
 struct WinogradConvolutionKernel: Kernel {
     let name: String
     /// The tile size.
@@ -132,35 +134,65 @@ struct WinogradConvolutionKernel: Kernel {
             outputTransform.withUnsafeBufferPointer { outputBuffer in
                 guard let inputMatrix = inputBuffer.baseAddress, let outputMatrix = outputBuffer.baseAddress else { return }
                 let steps = WinogradSteps(kernel: self, operands: operands, inputTransform: inputMatrix, outputTransform: outputMatrix)
-                if threads == 1 || groupCount >= 2 * threads {
-                    let parts = min(threads, groupCount)
-                    WorkerPool.shared.run(parts: parts) { part in
-                        var slot = layout.slot(part, of: workspace)
-                        WinogradBlock.blocks(ofGroups: share(part, of: parts, groupCount), tileCount: grid.tileCount,
-                                             maximumGroups: products.maximumGroups) { block in
-                            slot.map.map(block, of: grid)
-                            steps.transformInput(block, channels: 0..<inputChannels, map: slot.map,
-                                                 into: slot.transformedInput, slot: slot)
-                            steps.multiplyAndTransformOutput(block, bands: 0..<products.bandCount, map: slot.map,
-                                                             transformedInput: slot.transformedInput, slot: slot)
-                        }
-                    }
-                } else {
-                    var shared = layout.slot(0, of: workspace)
-                    WinogradBlock.blocks(ofGroups: 0..<groupCount, tileCount: grid.tileCount,
+                guard threads == 1 || groupCount >= 2 * threads else {
+                    runShared(groups: 0..<groupCount, steps: steps, threads: threads, workspace: workspace)
+                    return
+                }
+                // Every thread takes as many whole groups; the few left over are shared.
+                let parts = min(threads, groupCount)
+                let owned = groupCount - groupCount % parts
+                WorkerPool.shared.run(parts: parts) { part in
+                    var slot = layout.slot(part, of: workspace)
+                    WinogradBlock.blocks(ofGroups: share(part, of: parts, owned), tileCount: grid.tileCount,
                                          maximumGroups: products.maximumGroups) { block in
-                        shared.map.map(block, of: grid)
-                        let map = shared.map, transformedInput = shared.transformedInput
-                        WorkerPool.shared.run(parts: threads) { part in
-                            steps.transformInput(block, channels: share(part, of: threads, inputChannels), map: map,
-                                                 into: transformedInput, slot: layout.slot(part, of: workspace))
-                        }
-                        let parts = min(threads, products.bandCount)
-                        WorkerPool.shared.run(parts: parts) { part in
-                            steps.multiplyAndTransformOutput(block, bands: share(part, of: parts, products.bandCount), map: map,
-                                                             transformedInput: transformedInput, slot: layout.slot(part, of: workspace))
-                        }
+                        slot.map.map(block, of: grid)
+                        steps.transformInput(block, channels: 0..<inputChannels, map: slot.map,
+                                             into: slot.transformedInput, slot: slot)
+                        steps.multiplyAndTransformOutput(block, bands: 0..<products.bandCount, map: slot.map,
+                                                         transformedInput: slot.transformedInput, slot: slot)
                     }
+                }
+                if owned < groupCount {
+                    runShared(groups: owned..<groupCount, steps: steps, threads: threads, workspace: workspace)
+                }
+            }
+        }
+    }
+
+    /// Runs the blocks of `groups` with `threads` threads sharing each block: its input
+    /// transform split by input channels, then its products and output transform split by bands
+    /// of output channels when there are enough bands, else, band by band, the products split
+    /// by frequencies and the output transform by output channels.
+    private func runShared(groups: Range<Int>, steps: WinogradSteps, threads: Int, workspace: UnsafeMutableRawPointer) {
+        var shared = layout.slot(0, of: workspace)
+        let frequencies = tile.inputSize * tile.inputSize
+        WinogradBlock.blocks(ofGroups: groups, tileCount: grid.tileCount, maximumGroups: products.maximumGroups) { block in
+            shared.map.map(block, of: grid)
+            let map = shared.map, transformedInput = shared.transformedInput, sharedProducts = shared.products
+            WorkerPool.shared.run(parts: threads) { part in
+                steps.transformInput(block, channels: share(part, of: threads, inputChannels), map: map,
+                                     into: transformedInput, slot: layout.slot(part, of: workspace))
+            }
+            guard products.bandCount < threads else {
+                let parts = min(threads, products.bandCount)
+                WorkerPool.shared.run(parts: parts) { part in
+                    steps.multiplyAndTransformOutput(block, bands: share(part, of: parts, products.bandCount), map: map,
+                                                     transformedInput: transformedInput, slot: layout.slot(part, of: workspace))
+                }
+                return
+            }
+            for band in 0..<products.bandCount {
+                WorkerPool.shared.run(parts: threads) { part in
+                    steps.multiply(block, band: band, frequencies: share(part, of: threads, frequencies),
+                                   transformedInput: transformedInput, into: sharedProducts,
+                                   gemm: layout.slot(part, of: workspace).gemm)
+                }
+                let rows = products.band(band)
+                WorkerPool.shared.run(parts: threads) { part in
+                    let slice = share(part, of: threads, rows.count)
+                    let channels = (rows.lowerBound + slice.lowerBound)..<(rows.lowerBound + slice.upperBound)
+                    steps.transformOutput(block, band: band, channels: channels, map: map, products: sharedProducts,
+                                          slot: layout.slot(part, of: workspace))
                 }
             }
         }

@@ -12,16 +12,22 @@ enum WinogradLaneTransforms<let Outputs: Int, let Inputs: Int> {
     /// Copies the α×α patches of `tiles` consecutive tiles of a band, the first one's top-left
     /// element at `band` (band rows `rowStride` apart), into the lane rows `patches` (element
     /// (r, k) in row r·α + k), starting at the rows' first position. Writes whole vectors: the
-    /// positions after the last tile up to the next multiple of 16 get values read past it.
+    /// positions after the last tile up to the next multiple of 16 get values read past it
+    /// (each group of 16 tiles reads up to 17·m floats of a row from its first tile's).
     @inline(__always)
     static func gatherPatches(_ band: UnsafePointer<Float>, rowStride: Int, tiles: Int,
                               into patches: UnsafeMutablePointer<Float>, laneStride: Int) {
         let lanes = WinogradLanes.count
         for first in stride(from: 0, to: tiles, by: lanes) {
             for row in 0..<Inputs {
-                for column in 0..<Inputs {
-                    let vector = WinogradLanes.gather(band + (row &* rowStride &+ first &* Outputs &+ column), stride: Outputs)
-                    patches.storeFloatVector(vector, at: (row &* Inputs &+ column) &* laneStride &+ first)
+                // Columns e and e + m of the patches are element e of consecutive tiles: one
+                // de-interleave of the row from each multiple of m gives m columns.
+                for base in stride(from: 0, to: Inputs, by: Outputs) {
+                    let vectors: InlineArray<Outputs, FloatVector> =
+                        WinogradLanes.gather(band + (row &* rowStride &+ first &* Outputs &+ base))
+                    for element in 0..<min(Outputs, Inputs &- base) {
+                        patches.storeFloatVector(vectors[element], at: (row &* Inputs &+ base &+ element) &* laneStride &+ first)
+                    }
                 }
             }
         }
@@ -37,10 +43,11 @@ enum WinogradLaneTransforms<let Outputs: Int, let Inputs: Int> {
         let lanes = WinogradLanes.count
         for first in stride(from: 0, to: tiles, by: lanes) {
             for row in 0..<Outputs {
+                var columns = InlineArray<Outputs, FloatVector>(repeating: FloatVector())
                 for column in 0..<Outputs {
-                    let vector = outputs.loadFloatVector(at: (row &* Outputs &+ column) &* laneStride &+ first)
-                    WinogradLanes.scatter(vector, into: band + (row &* rowStride &+ first &* Outputs &+ column), stride: Outputs)
+                    columns[column] = outputs.loadFloatVector(at: (row &* Outputs &+ column) &* laneStride &+ first)
                 }
+                WinogradLanes.scatter(columns, into: band + (row &* rowStride &+ first &* Outputs))
             }
         }
     }

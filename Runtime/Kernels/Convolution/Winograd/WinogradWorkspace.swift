@@ -1,8 +1,8 @@
 /// The scratch of one thread of a Winograd conv, inside the kernel's workspace.
 struct WinogradSlot {
-    /// V of a block: α² frequencies of `C_in × tiles` floats.
+    /// V of a block: α² frequencies of `C_in × tiles` floats (`WinogradBlock.frequencyStride`).
     let transformedInput: UnsafeMutablePointer<Float>
-    /// M of a block and band: α² frequencies of `band rows × tiles` floats.
+    /// M of a block and band: α² frequencies of `band rows × tiles` floats (`WinogradBlock.frequencyStride`).
     let products: UnsafeMutablePointer<Float>
     /// The first pass of a lane transform (α² vectors).
     let scratch: UnsafeMutablePointer<Float>
@@ -40,8 +40,8 @@ struct WinogradWorkspaceLayout: Sendable {
         laneStride = maximumTiles + WinogradLanes.count
         let bands = grid.maximumBands(forTiles: maximumTiles)
         let sizes = [
-            WorkspaceSize.bytes(forFloats: frequencies * inputChannels * maximumTiles),
-            WorkspaceSize.bytes(forFloats: frequencies * products.bandRows * maximumTiles),
+            WorkspaceSize.bytes(forFloats: frequencies * (inputChannels * maximumTiles + WinogradBlock.frequencySkew)),
+            WorkspaceSize.bytes(forFloats: frequencies * (products.bandRows * maximumTiles + WinogradBlock.frequencySkew)),
             WorkspaceSize.bytes(forFloats: frequencies * WinogradLanes.count),
             WorkspaceSize.bytes(forFloats: grid.bandBufferFloats(bands: bands)),
             WorkspaceSize.bytes(forFloats: frequencies * laneStride),

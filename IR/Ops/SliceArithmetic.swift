@@ -47,8 +47,9 @@ public enum SplitSizes {
             guard total == size else { throw Diagnostic("split \(written) sums to \(total), but the split axis has size \(size)") }
             return split
         }
-        let part = (size + parts - 1) / parts
-        let last = size - part * (parts - 1)
+        let part = size / parts + (size % parts == 0 ? 0 : 1)
+        let (taken, overflow) = part.multipliedReportingOverflow(by: parts - 1)
+        let last = overflow ? -1 : size - taken
         guard last >= 0 else {
             throw Diagnostic("cannot split an axis of size \(size) into \(parts) equal parts: parts of \(part) (size/parts rounded up) leave \(last) for the last; give split sizes")
         }

@@ -65,6 +65,12 @@ import CNNIR
         #expect(splitError(f32(4), ["axis": .int(1)], parts: 2) == "axis 1 out of range for rank 1 (valid: -1 to 0)")
     }
 
+    @Test func equalPartsOfAHugeAxisDoNotOverflow() throws {
+        let part = Int.max / 3 + 1
+        #expect(try SplitSizes.sizes(axisSize: Int.max, split: [], parts: 3) == [part, part, Int.max - 2 * part])
+        #expect(try SplitSizes.sizes(axisSize: Int.max - 1, split: [], parts: 2) == [Int.max / 2, Int.max / 2])
+    }
+
     @Test func theVerifierChecksSplitResultsAgainstTheNode() throws {
         let text = """
         graph @g(%x: f32[2,6]) {

@@ -7,11 +7,9 @@ extension Lowerings {
 
     /// GatherElements: out[i] = data[i with axis a replaced by indices[i]], out shaped like the
     /// indices (of data's rank; along the other axes no larger than data). With K indices and
-    /// C = data's size along a, it becomes a one-hot selection, an extra axis holding the C
-    /// candidates: indices (negative ones counted from the end) unsqueezed after a are compared
-    /// with 0..<C; where that matches data (unsqueezed at a) is kept and other entries are 0;
-    /// reduce_sum over the extra axis leaves the one kept entry. This costs K·C elements per
-    /// position of the other axes; an index out of range selects nothing and gives 0.
+    /// C = data's size along a, it becomes a one-hot selection (`oneHotSelection`) over an extra
+    /// axis after a: the indices unsqueezed there, data unsqueezed at a. This costs K·C elements
+    /// per position of the other axes; an index out of range selects nothing and gives 0.
     private static let gatherElements: Lowering = { lowering in
         let data = try lowering.input(0), indices = try lowering.input(1)
         let dataType = try lowering.type(of: data), indicesType = try lowering.type(of: indices)
@@ -28,16 +26,34 @@ extension Lowerings {
             throw lowering.error("axis \(axis) of data \(dataType) must have a static size; give the input shapes with --input-shape")
         }
         let cropped = try cropped(data, dataType, to: indicesType, except: axis, lowering)
+        let wrapped = try wrappedIndices(indices, classes: classes, lowering)
+        return [try oneHotSelection(of: try lowering.emit1(.unsqueeze, [cropped], ["axes": .ints([axis])]),
+                                    by: try lowering.emit1(.unsqueeze, [wrapped], ["axes": .ints([axis + 1])]),
+                                    classes: classes, axis: axis + 1, lowering)]
+    }
+
+    /// Integer `indices` into `classes` candidates with the negative ones counted from the end
+    /// (index + classes where index < 0), computed in the graph.
+    static func wrappedIndices(_ indices: ImportedValue, classes: Int, _ lowering: NodeLowering) throws -> ImportedValue {
         let size = try scalar(Double(classes), like: indices, lowering)
         let negative = try lowering.emit1(.less, [indices, try scalar(0, like: indices, lowering)])
-        let wrapped = try lowering.emit1(.where, [negative, try lowering.emit1(.add, [indices, size]), indices])
-        var candidateShape = Array(repeating: 1, count: rank + 1)
-        candidateShape[axis + 1] = classes
+        return try lowering.emit1(.where, [negative, try lowering.emit1(.add, [indices, size]), indices])
+    }
+
+    /// The one-hot selection the gathers lower to: `data` holds `classes` candidates along
+    /// `axis`; `indices` (in 0..<classes) has size 1 along `axis` and data's rank, the other
+    /// axes broadcasting against data's. Each index is compared with 0..<classes; where that
+    /// matches data is kept and other entries are 0; reduce_sum over `axis` (removed) leaves the
+    /// one kept entry. The selection costs the broadcast size times `classes` elements; an index
+    /// out of range selects nothing and gives 0.
+    static func oneHotSelection(of data: ImportedValue, by indices: ImportedValue, classes: Int, axis: Int,
+                                _ lowering: NodeLowering) throws -> ImportedValue {
+        var candidateShape = Array(repeating: 1, count: try lowering.type(of: indices).rank)
+        candidateShape[axis] = classes
         let candidates = lowering.constant(try CNNRuntime.Tensor(shape: candidateShape, elements: (0..<Int64(classes)).map { $0 }), "candidates")
-        let matches = try lowering.emit1(.equal, [try lowering.emit1(.unsqueeze, [wrapped], ["axes": .ints([axis + 1])]), candidates])
-        let spread = try lowering.emit1(.unsqueeze, [cropped], ["axes": .ints([axis])])
-        let kept = try lowering.emit1(.where, [matches, spread, try scalar(0, like: data, lowering)])
-        return [try lowering.emit1(.reduceSum, [kept], ["axes": .ints([axis + 1]), "keepdims": .bool(false)])]
+        let matches = try lowering.emit1(.equal, [indices, candidates])
+        let kept = try lowering.emit1(.where, [matches, data, try scalar(0, like: data, lowering)])
+        return try lowering.emit1(.reduceSum, [kept], ["axes": .ints([axis]), "keepdims": .bool(false)])
     }
 
     /// `data` sliced to the indices' sizes along every axis but `axis`, where they are smaller.

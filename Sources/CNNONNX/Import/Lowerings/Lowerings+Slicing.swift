@@ -38,50 +38,64 @@ extension Lowerings {
         return try lowering.emit(.split, [x], attributes, resultCount: parts)
     }
 
-    /// Gather with indices known at import: on known data (shape arithmetic) the result is
-    /// computed; on graph data each index becomes a one-element slice, joined and reshaped.
+    /// Gather: data with `axis` replaced by the indices' shape, each index (negative ones count
+    /// from the end) taking its entry along the axis. Known indices out of range are an error.
+    /// On known data with known indices (shape arithmetic) the result is computed at import; on
+    /// graph data, up to `gatherSliceLimit` known indices become one slice each, joined; more
+    /// indices, or indices known only at run time, become a one-hot selection (`gatheredByOneHot`),
+    /// where a run-time index out of range gives 0.
     private static let gather: Lowering = { lowering in
-        let data = try lowering.input(0)
-        guard let indicesTensor = try lowering.constantInput(1, "indices") else { throw lowering.error("input indices is required") }
-        guard indicesTensor.dtype == .i64 else { throw lowering.error("indices must be integers, found \(indicesTensor.type)") }
-        let indices = try indicesTensor.elements(as: Int64.self)
-        let type = try lowering.type(of: data)
+        let data = try lowering.input(0), indices = try lowering.input(1)
+        let type = try lowering.type(of: data), indicesType = try lowering.type(of: indices)
+        guard indicesType.dtype == .i64 else { throw lowering.error("indices must be integers, found \(indicesType)") }
         let given = try lowering.int("axis", default: 0)
         let axis = given < 0 ? given + type.rank : given
         guard (0..<type.rank).contains(axis) else { throw lowering.error("axis \(given) is out of range for data \(type)") }
-        switch data {
-        case .constant(let constant):
-            let (positions, shape) = try gatherPositions(constant.tensor.shape, axis: axis, indices: indices, indicesShape: indicesTensor.shape, lowering)
-            return [lowering.constant(try ElementShuffle.gather([constant.tensor], positions: positions, shape: shape), "gather")]
-        case .symbolic(let symbolic):
-            let (positions, shape) = try gatherPositions(symbolic.shape, axis: axis, indices: indices, indicesShape: indicesTensor.shape, lowering)
-            return [SymbolicShapes.value(SymbolicInts(elements: positions.map { symbolic.elements[$0] }, shape: shape),
-                                         assembly: lowering.assembly, name: lowering.assembly.names.derived(from: lowering.baseName, "gather"))]
-        case .value, .unavailable, .invalid:
-            return [try gatheredSlices(data, type: type, axis: axis, indices: indices, indicesShape: indicesTensor.shape, lowering)]
-        }
-    }
-
-    /// The most indices Gather on graph data is lowered for (one slice each).
-    private static let gatherSliceLimit = 64
-
-    /// Gather on graph data: one slice per index along `axis`, concatenated, then reshaped to
-    /// data's shape with the axis replaced by the indices' shape.
-    private static func gatheredSlices(_ data: ImportedValue, type: TensorType, axis: Int, indices: [Int64], indicesShape: [Int],
-                                       _ lowering: NodeLowering) throws -> ImportedValue {
         guard let size = type.shape[axis].fixedValue else {
             throw lowering.error("axis \(axis) of data \(type) must have a static size; give the input shapes with --input-shape")
         }
-        guard !indices.isEmpty, indices.count <= gatherSliceLimit else {
-            throw UnsupportedFeature(detail: "on run-time data with \(indices.count) indices (cnnc lowers up to \(gatherSliceLimit) to slices)")
+        let isShapeVector = if case .symbolic = data { true } else { false }
+        if indices.constant == nil, !isShapeVector {
+            return [try gatheredByOneHot(data, type: type, axis: axis, classes: size,
+                                         indices: try wrappedIndices(indices, classes: size, lowering), lowering)]
         }
-        let pieces = try indices.map { index -> ImportedValue in
-            let start = Int(index) < 0 ? Int(index) + size : Int(index)
-            guard (0..<size).contains(start) else { throw lowering.error("index \(index) is out of range for axis \(axis) of size \(size)") }
-            return try lowering.emit1(.slice, [data], ["starts": .ints([start]), "ends": .ints([start + 1]), "axes": .ints([axis])])
+        guard let indicesTensor = try lowering.constantInput(1, "indices") else { throw lowering.error("input indices is required") }
+        let rows = try indicesTensor.elements(as: Int64.self).map { index in
+            let row = index < 0 ? Int(index) + size : Int(index)
+            guard (0..<size).contains(row) else { throw lowering.error("index \(index) is out of range for axis \(axis) of size \(size)") }
+            return row
+        }
+        switch data {
+        case .constant(let constant):
+            let (positions, shape) = try gatherPositions(constant.tensor.shape, axis: axis, rows: rows, indicesShape: indicesTensor.shape)
+            return [lowering.constant(try ElementShuffle.gather([constant.tensor], positions: positions, shape: shape), "gather")]
+        case .symbolic(let symbolic):
+            let (positions, shape) = try gatherPositions(symbolic.shape, axis: axis, rows: rows, indicesShape: indicesTensor.shape)
+            return [SymbolicShapes.value(SymbolicInts(elements: positions.map { symbolic.elements[$0] }, shape: shape),
+                                         assembly: lowering.assembly, name: lowering.assembly.names.derived(from: lowering.baseName, "gather"))]
+        case .value, .unavailable, .invalid:
+            guard !rows.isEmpty else { throw UnsupportedFeature(detail: "on run-time data with no indices") }
+            if rows.count <= gatherSliceLimit {
+                return [try gatheredSlices(data, type: type, axis: axis, rows: rows, indicesShape: indicesTensor.shape, lowering)]
+            }
+            let known = lowering.constant(try CNNRuntime.Tensor(shape: indicesTensor.shape, elements: rows.map { Int64($0) }), "indices")
+            return [try gatheredByOneHot(data, type: type, axis: axis, classes: size, indices: known, lowering)]
+        }
+    }
+
+    /// The most known indices Gather on graph data takes by slices (one each); more take the
+    /// one-hot selection, which reads every candidate once per index.
+    private static let gatherSliceLimit = 64
+
+    /// Gather on graph data: one slice per row along `axis`, concatenated, then reshaped to
+    /// data's shape with the axis replaced by the indices' shape.
+    private static func gatheredSlices(_ data: ImportedValue, type: TensorType, axis: Int, rows: [Int], indicesShape: [Int],
+                                       _ lowering: NodeLowering) throws -> ImportedValue {
+        let pieces = try rows.map { row in
+            try lowering.emit1(.slice, [data], ["starts": .ints([row]), "ends": .ints([row + 1]), "axes": .ints([axis])])
         }
         let joined = pieces.count == 1 ? pieces[0] : try lowering.emit1(.concat, pieces, ["axis": .int(axis)])
-        if indicesShape == [indices.count] { return joined }
+        if indicesShape == [rows.count] { return joined }
         if indicesShape.isEmpty { return try lowering.emit1(.squeeze, [joined], ["axes": .ints([axis])]) }
         var shape = type.shape.dimensions.map { $0.fixedValue ?? 0 }
         shape.replaceSubrange(axis...axis, with: indicesShape)
@@ -89,17 +103,30 @@ extension Lowerings {
         return try lowering.emit1(.reshape, [joined], ["shape": .ints(shape)])
     }
 
-    /// The element positions Gather takes from data of `shape` along `axis`, and the result's shape.
-    private static func gatherPositions(_ shape: [Int], axis: Int, indices: [Int64], indicesShape: [Int],
-                                        _ lowering: NodeLowering) throws -> (positions: [Int], shape: [Int]) {
+    /// Gather on graph data of shape A·[C]·B by one-hot selection with `indices` (of shape I, in
+    /// 0..<C): the indices unsqueezed to 1s·I·[1]·1s and data unsqueezed to A·1s·[C]·B meet in
+    /// A·I·[C]·B, and selecting along C leaves A·I·B. This costs |A|·|I|·C·|B| elements.
+    private static func gatheredByOneHot(_ data: ImportedValue, type: TensorType, axis: Int, classes: Int, indices: ImportedValue,
+                                         _ lowering: NodeLowering) throws -> ImportedValue {
+        guard type.dtype.isNumeric else {
+            throw UnsupportedFeature(detail: "on \(type.dtype) data with run-time indices or more than \(gatherSliceLimit) known indices")
+        }
+        let selectionAxis = axis + (try lowering.type(of: indices).rank)
+        let indexAxes = Array(0..<axis) + Array(selectionAxis..<(selectionAxis + type.rank - axis))
+        let placedIndices = try lowering.emit1(.unsqueeze, [indices], ["axes": .ints(indexAxes)])
+        let placedData = selectionAxis == axis ? data : try lowering.emit1(.unsqueeze, [data], ["axes": .ints(Array(axis..<selectionAxis))])
+        return try oneHotSelection(of: placedData, by: placedIndices, classes: classes, axis: selectionAxis, lowering)
+    }
+
+    /// The element positions Gather takes from data of `shape` along `axis` (`rows` in range),
+    /// and the result's shape.
+    private static func gatherPositions(_ shape: [Int], axis: Int, rows: [Int], indicesShape: [Int]) throws -> (positions: [Int], shape: [Int]) {
         let outer = shape[..<axis].reduce(1, *), size = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
         let resultShape = Array(shape[..<axis]) + indicesShape + Array(shape[(axis + 1)...])
         var positions: [Int] = []
         positions.reserveCapacity(try GraphAssembly.foldedElementCount(resultShape))
         for block in 0..<outer {
-            for index in indices {
-                let row = Int(index) < 0 ? Int(index) + size : Int(index)
-                guard (0..<size).contains(row) else { throw lowering.error("index \(index) is out of range for axis \(axis) of size \(size)") }
+            for row in rows {
                 for element in 0..<inner { positions.append((block * size + row) * inner + element) }
             }
         }

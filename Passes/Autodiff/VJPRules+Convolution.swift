@@ -25,7 +25,7 @@ extension VJPRules {
             switch index {
             case 0:
                 let kernel = try e.staticSizes(weight)
-                if let pads = window.flippedPads(kernel: kernel) {
+                if let pads = window.flippedPads(kernel: kernel), try suitsFlippedConvolution(weight: kernel, groups: c.int("groups")) {
                     var attributes = window.attributes
                     attributes["pads"] = .ints(pads)
                     return try e.apply(.conv, [dy, flippedTransposed(weight, groups: c.int("groups"), emitter: e)], attributes, role: "input")
@@ -45,6 +45,16 @@ extension VJPRules {
 }
 
 extension VJPRules {
+    /// Whether the stride-1 data gradient of a conv with weights of shape `weight` runs better as a
+    /// conv than as conv_transpose: when it is depthwise (it runs on the depthwise kernel), or
+    /// produces at least 16 channels per group (C_in/g, the rows of the conv's GEMM; with fewer,
+    /// most of the GEMM's 12-row register tiles would be idle and col2im is faster — LeNet-5's
+    /// 6-channel layer took 3× longer as a conv).
+    fileprivate static func suitsFlippedConvolution(weight: [Int], groups: Int) -> Bool {
+        let isDepthwise = weight[1] == 1 && weight[0] == groups
+        return isDepthwise || weight[1] >= 16
+    }
+
     /// The weights of the stride-1 data gradient: w [C_out, C_in/g, k…] → [C_in, C_out/g, k…] with
     /// the channel axes of each group swapped and every spatial axis reversed.
     fileprivate static func flippedTransposed(_ weight: GraphValue, groups: Int, emitter e: GradientEmitter) throws -> GraphValue {

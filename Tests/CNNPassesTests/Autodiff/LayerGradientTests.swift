@@ -20,6 +20,9 @@ import Testing
         ConvolutionCase(input: [2, 4, 5, 5], weight: [6, 2, 3, 3], attributes: ["groups": .int(2), "strides": .ints([2, 2])]),
         ConvolutionCase(input: [1, 3, 6, 6], weight: [3, 1, 3, 3], attributes: ["groups": .int(3), "pads": .ints([1, 1, 1, 1])]),
         ConvolutionCase(input: [2, 2, 7], weight: [3, 2, 3], attributes: ["strides": .ints([2]), "pads": .ints([1, 1])]),
+        // 16 input channels per group: the stride-1 data gradient is a conv with flipped weights.
+        ConvolutionCase(input: [1, 16, 5, 4], weight: [3, 16, 3, 3], attributes: ["pads": .ints([1, 0, 2, 1])]),
+        ConvolutionCase(input: [1, 32, 6, 6], weight: [4, 16, 3, 2], attributes: ["groups": .int(2), "dilations": .ints([2, 1]), "pads": .ints([2, 1, 1, 0])]),
         ConvolutionCase(input: [1, 2, 4, 4, 3], weight: [2, 2, 2, 3, 2], attributes: ["pads": .ints([1, 0, 1, 0, 1, 0])]),
     ]
 

@@ -25,12 +25,7 @@ func maxPoolGradient(_ invocation: ReferenceInvocation) throws -> ReferenceArray
     var dx = ReferenceArray(shape: x.shape)
     geometry.forEachWindow { outputOffset, taps, _ in
         for plane in 0..<planes {
-            var best: (value: Double, offset: Int)?
-            for tap in taps {
-                let value = x.values[plane * inPlane + tap.inputOffset]
-                if best.map({ value > $0.value }) ?? true { best = (value, tap.inputOffset) }
-            }
-            guard let best else { continue }
+            guard let best = WindowGeometry.firstMaximum(of: x.values, base: plane * inPlane, taps: taps) else { continue }
             dx.values[plane * inPlane + best.offset] += dy.values[plane * outPlane + outputOffset]
         }
     }

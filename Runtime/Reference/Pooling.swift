@@ -57,12 +57,7 @@ private func maxPool(_ invocation: ReferenceInvocation) throws -> [Tensor] {
     let planeStrides = storageOrder == 0 ? rowMajor : columnMajorStrides(spatial)
     geometry.forEachWindow { outputOffset, taps, _ in
         for plane in 0..<planes {
-            var best: (value: Double, offset: Int)?
-            for tap in taps {
-                let value = x.values[plane * inPlane + tap.inputOffset]
-                if best.map({ value > $0.value }) ?? true { best = (value, tap.inputOffset) }
-            }
-            guard let best else { continue }
+            guard let best = WindowGeometry.firstMaximum(of: x.values, base: plane * inPlane, taps: taps) else { continue }
             y.values[plane * outPlane + outputOffset] = best.value
             let position = spatial.indices.reduce(0) { total, axis in
                 total + (best.offset / rowMajor[axis] % spatial[axis]) * planeStrides[axis]

@@ -30,6 +30,18 @@ struct WindowGeometry {
         var inputOffset: Int
     }
 
+    /// The first largest of `values[base + tap.inputOffset]` over `taps` (a NaN in the first tap
+    /// stays, a later one never wins), with its input offset: max_pool's value and argmax, and
+    /// where max_pool_grad sends the window's gradient. Nil for a window with no tap inside x.
+    static func firstMaximum(of values: [Double], base: Int, taps: [Tap]) -> (value: Double, offset: Int)? {
+        var best: (value: Double, offset: Int)?
+        for tap in taps {
+            let value = values[base + tap.inputOffset]
+            if best.map({ value > $0.value }) ?? true { best = (value, tap.inputOffset) }
+        }
+        return best
+    }
+
     /// Calls `body` once per window position, in row-major order, with the row-major offset of
     /// the position within one output plane, the taps that fall inside the input, and the number
     /// of taps that fall inside the padded input (input plus `padsBegin` and `padsEnd`).

@@ -29,10 +29,7 @@ enum BlockTranspose {
     private static func transposeTile(_ source: UnsafePointer<Float>, _ sourceLeading: Int,
                                       _ destination: UnsafeMutablePointer<Float>, _ destinationLeading: Int) {
         func load(_ row: Int) -> Lanes { UnsafeRawPointer(source + row * sourceLeading).loadUnaligned(as: Lanes.self) }
-        var rows = (load(0), load(1), load(2), load(3), load(4), load(5), load(6), load(7))
-        rows = split(rows)
-        rows = split(rows)
-        rows = split(rows)
+        let rows = transposed((load(0), load(1), load(2), load(3), load(4), load(5), load(6), load(7)))
         func store(_ lanes: Lanes, _ row: Int) {
             UnsafeMutableRawPointer(destination + row * destinationLeading).storeBytes(of: lanes, as: Lanes.self)
         }
@@ -40,10 +37,18 @@ enum BlockTranspose {
         store(rows.4, 4); store(rows.5, 5); store(rows.6, 6); store(rows.7, 7)
     }
 
+    /// Eight rows of eight lanes.
+    typealias Tile = (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes)
+
+    /// The transpose of an 8 × 8 tile: lane j of row i becomes lane i of row j.
+    @inline(__always)
+    static func transposed(_ rows: Tile) -> Tile {
+        split(split(split(rows)))
+    }
+
     /// One round: the even lanes of each pair of rows, then their odd lanes.
     @inline(__always)
-    private static func split(_ r: (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes))
-        -> (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes) {
+    private static func split(_ r: Tile) -> Tile {
         (Lanes(lowHalf: r.0.evenHalf, highHalf: r.1.evenHalf), Lanes(lowHalf: r.2.evenHalf, highHalf: r.3.evenHalf),
          Lanes(lowHalf: r.4.evenHalf, highHalf: r.5.evenHalf), Lanes(lowHalf: r.6.evenHalf, highHalf: r.7.evenHalf),
          Lanes(lowHalf: r.0.oddHalf, highHalf: r.1.oddHalf), Lanes(lowHalf: r.2.oddHalf, highHalf: r.3.oddHalf),

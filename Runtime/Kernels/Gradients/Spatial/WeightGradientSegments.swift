@@ -46,15 +46,20 @@ struct WeightGradientSegments: Sendable {
         return positions - (positions - 1) / length * length
     }
 
-    /// Calls `body` with every segment in order: its first image, its number of images and
-    /// the positions it takes from each.
+    /// The segments of one image's positions.
+    var partsPerImage: Int { (positions + length - 1) / length }
+
+    /// The number of segments.
+    var count: Int { (images + imagesPerSegment - 1) / imagesPerSegment * partsPerImage }
+
+    /// Calls `body` with the segments `indices` (of `0..<count`) in order: each one's first
+    /// image, number of images and the positions it takes from each.
     @inline(__always)
-    func forEach(_ body: (_ firstImage: Int, _ imageCount: Int, _ positions: Range<Int>) -> Void) {
-        for firstImage in stride(from: 0, to: images, by: imagesPerSegment) {
-            let count = min(imagesPerSegment, images - firstImage)
-            for first in stride(from: 0, to: positions, by: length) {
-                body(firstImage, count, first..<min(first + length, positions))
-            }
+    func forEach(_ indices: Range<Int>, _ body: (_ firstImage: Int, _ imageCount: Int, _ positions: Range<Int>) -> Void) {
+        let partsPerImage = partsPerImage
+        for index in indices {
+            let firstImage = index / partsPerImage * imagesPerSegment, first = index % partsPerImage * length
+            body(firstImage, min(imagesPerSegment, images - firstImage), first..<min(first + length, positions))
         }
     }
 }

@@ -40,6 +40,13 @@ struct SpatialGradientKernelTests {
             ([4, 3, 17, 15], [24, 3, 5, 5], ["strides": .ints([2, 2]), "pads": .ints([2, 2, 2, 2])], "im2col-weight-grad"),
             // 1x1 and grouped.
             ([2, 12, 11, 13], [18, 4, 1, 1], ["groups": .int(3)], "im2col-weight-grad"),
+            // Too few columns to cut for the threads: the segments cut into slices summed into partial dWs.
+            ([8, 16, 20, 20], [16, 16, 3, 3], ["pads": .ints([1, 1, 1, 1])], "im2col-weight-grad"),
+            ([20, 1, 28, 28], [6, 1, 5, 5], ["pads": .ints([2, 2, 2, 2])], "im2col-weight-grad"),
+            // Stride 2 along the width (1x1 and 3x3, odd widths), stride 3 (gathered, then transposed).
+            ([6, 16, 17, 19], [32, 16, 1, 1], ["strides": .ints([2, 2])], "im2col-weight-grad"),
+            ([3, 8, 15, 21], [16, 8, 3, 3], ["strides": .ints([1, 2]), "pads": .ints([1, 1, 1, 1]), "dilations": .ints([1, 2])], "im2col-weight-grad"),
+            ([2, 4, 13, 14], [6, 4, 3, 2], ["strides": .ints([2, 3]), "pads": .ints([1, 0, 1, 1])], "im2col-weight-grad"),
             // Depthwise rows of 16 and more at strides 1 and 2, dilated.
             ([2, 5, 9, 45], [5, 1, 3, 3], ["pads": .ints([1, 1, 1, 1]), "groups": .int(5)], "depthwise-weight-grad"),
             ([2, 4, 9, 70], [4, 1, 3, 3], ["strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1]), "groups": .int(4)], "depthwise-weight-grad"),

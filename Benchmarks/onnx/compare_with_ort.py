@@ -33,6 +33,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from machine import processor_and_system  # noqa: E402 (Benchmarks/machine.py, shared by both scripts)
+
 import numpy as np
 import onnx
 import onnxruntime
@@ -143,13 +146,7 @@ def relative_l2(actual, expected):
 
 def machine_note():
     """CPU model, core count, OS and the versions that matter for the figures."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+    return (f"{processor_and_system()}; "
             f"onnxruntime {onnxruntime.__version__}, "
             f"openvino {openvino.__version__ if openvino else '(not installed)'}, onnx {onnx.__version__}, numpy {np.__version__}, "
             f"Python {platform.python_version()}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")

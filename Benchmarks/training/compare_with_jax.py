@@ -39,6 +39,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from machine import processor_and_system  # noqa: E402 (Benchmarks/machine.py, shared by both scripts)
+
 MODELS = {"lenet5": 64, "resnet20_cifar": 32}
 LEARNING_RATE = 0.01
 MOMENTUM = 0.9
@@ -220,13 +223,7 @@ def machine_note():
     import jax
     import numpy
 
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; jax {jax.__version__}, "
+    return (f"{processor_and_system()}; jax {jax.__version__}, "
             f"jaxlib {getattr(jax.lib, '__version__', '?')}, numpy {numpy.__version__}, Python {platform.python_version()}; "
             f"XLA_FLAGS={os.environ.get('XLA_FLAGS', '')}; load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 

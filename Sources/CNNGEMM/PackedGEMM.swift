@@ -107,6 +107,32 @@ public struct PackedGEMM: Sendable, Equatable {
         run(.packed(floats), b: b, c: c, beta: beta, epilogue: epilogue, workspace: workspace, threadCount: threadCount)
     }
 
+    /// The granularity of `multiply(packedA:…rows:…)`'s row ranges: the register tile's rows (MR).
+    public var rowAlignment: Int { engine.blocking.tileRows }
+
+    /// Computes the rows `rows` of `C = epilogue(A·B + beta·C)` on the calling thread alone,
+    /// with A packed beforehand by `packA`; `rows.lowerBound` must be a multiple of
+    /// `rowAlignment`, and `workspace` hold `workspaceByteCount(threadCount: 1)` bytes. Threads
+    /// that split a product by rows this way each pack B for themselves.
+    public func multiply(packedA: UnsafeRawPointer, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                         rows: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
+                         workspace: UnsafeMutableRawBufferPointer) {
+        let band = rows.clamped(to: 0..<self.rows)
+        guard !band.isEmpty, columns > 0 else { return }
+        let (scratch, threadsThatFit) = threadScratch(workspace, floatsPerThread: workspaceFloatsPerThread)
+        let operation = GEMMOperation(rows: self.rows, columns: columns, depth: depth,
+                                      a: .packed(packedA.assumingMemoryBound(to: Float.self)), b: b, leadingB: leadingB,
+                                      transposeB: transposeB, c: c, leadingC: leadingC, beta: beta, epilogue: epilogue)
+        guard let scratch, threadsThatFit >= 1 else {
+            let own = UnsafeMutableRawBufferPointer.allocate(byteCount: workspaceByteCount(threadCount: 1),
+                                                              alignment: Self.workspaceAlignment)
+            defer { own.deallocate() }
+            multiply(packedA: packedA, b: b, c: c, rows: rows, beta: beta, epilogue: epilogue, workspace: own)
+            return
+        }
+        engine.multiply(operation, rows: band, columns: 0..<columns, workspace: scratch)
+    }
+
     /// The alignment the workspace is rounded up to, and the slack reserved for it.
     private static let workspaceAlignment = 64
 

@@ -104,4 +104,31 @@ struct PackedGEMMTests {
         #expect(unpackedC == packedC)
         #expect(unpackedC.contains { $0 != 0 })
     }
+
+    @Test("bands of rows computed one by one give the bits of the whole product", arguments: GEMMInstructionSet.supported)
+    func rowBandsMatchWholeProduct(instructionSet: GEMMInstructionSet) throws {
+        var random = TestRandom(seed: 4)
+        let (m, n, k) = (43, 49, 700)
+        let a = random.values(m * k), b = random.values(k * n), bias = random.values(m)
+        let gemm = try PackedGEMM(rows: m, columns: n, depth: k, instructionSet: instructionSet)
+        let workspace = UnsafeMutableRawBufferPointer.allocate(byteCount: gemm.workspaceByteCount(threadCount: 1), alignment: 64)
+        defer { workspace.deallocate() }
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: gemm.packedAByteCount, alignment: 64)
+        defer { packed.deallocate() }
+        gemm.packA(a, into: packed)
+        var whole = [Float](repeating: 0, count: m * n), banded = whole
+        bias.withUnsafeBufferPointer { bias in
+            let epilogue = GEMMEpilogue(rowBias: bias.baseAddress, activation: .relu)
+            gemm.multiply(packedA: packed, b: b, c: &whole, epilogue: epilogue, workspace: workspace)
+            let step = 2 * gemm.rowAlignment
+            banded.withUnsafeMutableBufferPointer { c in
+                for first in stride(from: 0, to: m, by: step) {
+                    gemm.multiply(packedA: packed, b: b, c: c.baseAddress!, rows: first..<min(m, first + step),
+                                  epilogue: epilogue, workspace: workspace)
+                }
+            }
+        }
+        #expect(whole == banded)
+        #expect(whole.contains { $0 != 0 })
+    }
 }

@@ -31,13 +31,16 @@ struct ColumnTraversal: Sendable {
 
     /// Calls `action` for every run of column entries of the segment `positions`: runs along
     /// one line of window positions (fixed depth and height), split where the kernel column
-    /// leaves the image. Every entry of the `rows × positions.count` column matrix is visited once.
+    /// leaves the image. Every entry of the `rows × positions.count` column matrix is visited
+    /// once; with `channels`, only the rows of those image channels (so that threads can
+    /// gather one matrix together).
     @inline(__always)
-    func visit<Action: ColumnAction>(positions: Range<Int>, _ action: Action) {
+    func visit<Action: ColumnAction>(positions: Range<Int>, channels: Range<Int>? = nil, _ action: Action) {
         let imagePlane = imageDepth * imageHeight * imageWidth
         let length = positions.count
-        var row = 0
-        for channel in 0..<channels {
+        let visited = channels ?? 0..<self.channels
+        var row = visited.lowerBound * kernelDepth * kernelHeight * kernelWidth
+        for channel in visited {
             let channelBase = channel * imagePlane
             for kd in 0..<kernelDepth {
                 for kh in 0..<kernelHeight {

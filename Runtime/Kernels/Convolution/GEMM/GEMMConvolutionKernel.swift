@@ -13,9 +13,12 @@ import Foundation
 /// residual and piecewise-linear activation are applied to each tile in registers; other
 /// activations run over each segment's rows right after its product, while they are in cache.
 ///
-/// Threads: when there are at least as many work items (`ConvolutionWork`) as threads, each
-/// thread takes a contiguous range of items and gathers and multiplies them alone; otherwise
-/// the items run one after another, each product on all threads.
+/// Threads (`ConvolutionWork`): each thread takes a contiguous range of items and gathers and
+/// multiplies them alone; or, for small deep layers, each thread gathers every item's whole
+/// column matrix into its own slot and computes its share of the output channels (so that no
+/// thread reads columns another gathered, which is slow when the cores share no cache); or,
+/// when the weights are only known at run time, the items run one after another, all threads
+/// gathering each column matrix (split by image channels) and then computing its product.
 struct GEMMConvolutionKernel: Kernel {
     let name: String
     /// The conv's shapes and window.
@@ -78,18 +81,36 @@ struct GEMMConvolutionKernel: Kernel {
         buffers.withWorkspace(bytes: workspaceBytes) { workspace in run(buffers, context: context, workspace: workspace) }
     }
 
-    /// Runs every work item on `workspace`.
+    /// Runs every work item on `workspace`: each thread its own items, or each thread its own
+    /// output channels of every item, or every item on all threads together.
     private func run(_ buffers: KernelBuffers, context: KernelContext, workspace: UnsafeMutableRawPointer) {
         let operands = Operands(buffers, epilogue: epilogue)
         let threads = min(context.threadCount, threadSlots)
-        if threads > 1 && work.itemCount >= threads {
-            let slotBytes = columnBytes + gemmBytesPerThread
+        let slotBytes = columnBytes + gemmBytesPerThread
+        func slot(_ part: Int) -> (columns: UnsafeMutableRawPointer, gemm: UnsafeMutableRawBufferPointer) {
+            let start = workspace + part * slotBytes
+            return (start, UnsafeMutableRawBufferPointer(start: start + columnBytes, count: gemmBytesPerThread))
+        }
+        if threads > 1 && work.splitsOutputChannels, let packedWeights {
+            let alignment = fullSegment.rowAlignment, rows = geometry.outputChannelsPerGroup
+            let rowTiles = (rows + alignment - 1) / alignment
+            let parts = min(threads, rowTiles)
+            WorkerPool.shared.run(parts: parts) { part in
+                let (columns, gemm) = slot(part)
+                let band = (part * rowTiles / parts * alignment)..<min(rows, (part + 1) * rowTiles / parts * alignment)
+                for item in 0..<work.itemCount {
+                    run(item: item, operands, columns: columns, gemmWorkspace: gemm, threadCount: 1) { product, b, c, epilogue, group in
+                        product.multiply(packedA: packedWeights.panels(ofGroup: group), b: b, c: c, rows: band,
+                                         epilogue: epilogue, workspace: gemm)
+                        return band
+                    }
+                }
+            }
+        } else if threads > 1 && work.itemCount >= threads && !work.splitsOutputChannels {
             WorkerPool.shared.run(parts: threads) { part in
-                let slot = workspace + part * slotBytes
+                let (columns, gemm) = slot(part)
                 for item in work.items(ofPart: part, parts: threads) {
-                    run(item: item, operands, columns: slot,
-                        gemmWorkspace: UnsafeMutableRawBufferPointer(start: slot + columnBytes, count: gemmBytesPerThread),
-                        threadCount: 1)
+                    run(item: item, operands, columns: columns, gemmWorkspace: gemm, threadCount: 1)
                 }
             }
         } else {
@@ -97,6 +118,67 @@ struct GEMMConvolutionKernel: Kernel {
             for item in 0..<work.itemCount {
                 run(item: item, operands, columns: workspace, gemmWorkspace: gemmWorkspace, threadCount: threads)
             }
+        }
+    }
+
+    /// The image of `group` in `image` within `x`.
+    @inline(__always)
+    private func source(_ x: UnsafePointer<Float>, image: Int, group: Int) -> UnsafePointer<Float> {
+        x + (image * geometry.inputChannels + group * geometry.inputChannelsPerGroup) * geometry.inputPlane
+    }
+
+    /// Gathers the column matrix of `positions` of the image `source` into `columns`, on up to
+    /// `threadCount` threads, each taking a share of the image channels.
+    private func gather(_ traversal: ColumnTraversal, positions: Range<Int>, source: UnsafePointer<Float>,
+                        into columns: UnsafeMutablePointer<Float>, threadCount: Int) {
+        let channels = geometry.inputChannelsPerGroup
+        let parts = min(threadCount, channels)
+        WorkerPool.shared.run(parts: parts) { part in
+            let share = (part * channels / parts)..<((part + 1) * channels / parts)
+            traversal.visit(positions: positions, channels: share, ColumnGather(image: source, columns: columns))
+        }
+    }
+
+    /// Computes the output channels it returns of one item's product, given the product, B, the
+    /// item's output, its epilogue and its group.
+    typealias Multiplication = (PackedGEMM, UnsafePointer<Float>, UnsafeMutablePointer<Float>, GEMMEpilogue, Int) -> Range<Int>
+
+    /// Gathers (unless 1x1), multiplies and finishes work item `item`: all its output channels
+    /// on `threadCount` threads, or those `multiplication` computes.
+    @inline(__always)
+    private func run(item: Int, _ operands: Operands, columns: UnsafeMutableRawPointer,
+                     gemmWorkspace: UnsafeMutableRawBufferPointer, threadCount: Int,
+                     multiplication: Multiplication? = nil) {
+        let (groupImage, positions) = work.item(item)
+        let (image, group) = groupImage.quotientAndRemainder(dividingBy: geometry.groups)
+        let outPerGroup = geometry.outputChannelsPerGroup, plane = geometry.outputPlane
+        let source = source(operands.x, image: image, group: group)
+        let outputOffset = (image * geometry.outputChannels + group * outPerGroup) * plane + positions.lowerBound
+        let output = operands.y + outputOffset
+        let b: UnsafePointer<Float>
+        if let traversal {
+            let gathered = columns.assumingMemoryBound(to: Float.self)
+            gather(traversal, positions: positions, source: source, into: gathered, threadCount: threadCount)
+            b = UnsafePointer(gathered)
+        } else {
+            b = source + positions.lowerBound
+        }
+        let product = positions.count == work.segmentLength ? fullSegment : lastSegment
+        let gemmEpilogue = epilogue.gemmEpilogue(bias: operands.bias.map { $0 + group * outPerGroup },
+                                                 residual: operands.residual.map { $0 + outputOffset },
+                                                 residualLeadingDimension: plane)
+        var channels = 0..<outPerGroup
+        if let multiplication {
+            channels = multiplication(product, b, output, gemmEpilogue, group)
+        } else if let packedWeights {
+            product.multiply(packedA: packedWeights.panels(ofGroup: group), b: b, c: output, epilogue: gemmEpilogue,
+                             workspace: gemmWorkspace, threadCount: threadCount)
+        } else {
+            product.multiply(a: operands.weights + group * outPerGroup * product.depth, b: b, c: output,
+                             epilogue: gemmEpilogue, workspace: gemmWorkspace, threadCount: threadCount)
+        }
+        if epilogue.activatesAfterProduct {
+            for channel in channels { epilogue.activate(output + channel * plane, count: positions.count) }
         }
     }
 
@@ -111,40 +193,6 @@ struct GEMMConvolutionKernel: Kernel {
             y = buffers.floatOutput(0)
             bias = epilogue.bias(buffers)
             residual = epilogue.residual(buffers)
-        }
-    }
-
-    /// Gathers (unless 1x1), multiplies and finishes work item `item`.
-    @inline(__always)
-    private func run(item: Int, _ operands: Operands, columns: UnsafeMutableRawPointer,
-                     gemmWorkspace: UnsafeMutableRawBufferPointer, threadCount: Int) {
-        let (groupImage, positions) = work.item(item)
-        let (image, group) = groupImage.quotientAndRemainder(dividingBy: geometry.groups)
-        let outPerGroup = geometry.outputChannelsPerGroup, plane = geometry.outputPlane
-        let source = operands.x + (image * geometry.inputChannels + group * geometry.inputChannelsPerGroup) * geometry.inputPlane
-        let outputOffset = (image * geometry.outputChannels + group * outPerGroup) * plane + positions.lowerBound
-        let output = operands.y + outputOffset
-        let b: UnsafePointer<Float>
-        if let traversal {
-            let gathered = columns.assumingMemoryBound(to: Float.self)
-            traversal.visit(positions: positions, ColumnGather(image: source, columns: gathered))
-            b = UnsafePointer(gathered)
-        } else {
-            b = source + positions.lowerBound
-        }
-        let product = positions.count == work.segmentLength ? fullSegment : lastSegment
-        let gemmEpilogue = epilogue.gemmEpilogue(bias: operands.bias.map { $0 + group * outPerGroup },
-                                                 residual: operands.residual.map { $0 + outputOffset },
-                                                 residualLeadingDimension: plane)
-        if let packedWeights {
-            product.multiply(packedA: packedWeights.panels(ofGroup: group), b: b, c: output, epilogue: gemmEpilogue,
-                             workspace: gemmWorkspace, threadCount: threadCount)
-        } else {
-            product.multiply(a: operands.weights + group * outPerGroup * product.depth, b: b, c: output,
-                             epilogue: gemmEpilogue, workspace: gemmWorkspace, threadCount: threadCount)
-        }
-        if epilogue.activatesAfterProduct {
-            for channel in 0..<outPerGroup { epilogue.activate(output + channel * plane, count: positions.count) }
         }
     }
 }

@@ -19,11 +19,19 @@ import Foundation
 ///   part inside the output is copied out, then the residual and activation of the epilogue
 ///   applied to each output row just written.
 /// - Threads: with at least two groups of 16 tiles per thread, each thread takes a contiguous
-///   share of as many whole groups and its own workspace slot, and the groups left over (fewer
-///   than one per thread) are shared like the blocks of a small conv; with fewer, every block is
-///   shared: its input transform split by input channels, its products and output transform by
-///   bands of output channels, or, with fewer bands than threads, its products by frequencies
-///   and then its output transform by output channels.
+///   share of the groups (the image's last group may be partial) and its own workspace slot, so
+///   that no thread reads what another wrote during the conv; with fewer, every block is shared:
+///   when there are bands of output channels for every thread, each thread transforms the whole
+///   input of the block itself (cheap next to the products of small maps) and computes its
+///   bands, again touching only its own slot; with fewer bands than threads, the input
+///   transform is split by input channels, the products by frequencies and then the output
+///   transform by output channels.
+///
+///   Reading what another thread just wrote costs far more than recomputing it when the
+///   processor's two cores do not share a cache: on the reference machine, whose two virtual
+///   cores sometimes run far apart (a cache line's round trip between them 370 ns instead of
+///   90), sharing the leftover group of 64→64 at 56x56 made the conv no faster on 2 threads
+///   than on 1.
 struct WinogradConvolutionKernel: Kernel {
     let name: String
     /// The tile size.
@@ -138,12 +146,10 @@ struct WinogradConvolutionKernel: Kernel {
                     runShared(groups: 0..<groupCount, steps: steps, threads: threads, workspace: workspace)
                     return
                 }
-                // Every thread takes as many whole groups; the few left over are shared.
                 let parts = min(threads, groupCount)
-                let owned = groupCount - groupCount % parts
                 WorkerPool.shared.run(parts: parts) { part in
                     var slot = layout.slot(part, of: workspace)
-                    WinogradBlock.blocks(ofGroups: share(part, of: parts, owned), tileCount: grid.tileCount,
+                    WinogradBlock.blocks(ofGroups: share(part, of: parts, groupCount), tileCount: grid.tileCount,
                                          maximumGroups: products.maximumGroups) { block in
                         slot.map.map(block, of: grid)
                         steps.transformInput(block, channels: 0..<inputChannels, map: slot.map,
@@ -152,34 +158,33 @@ struct WinogradConvolutionKernel: Kernel {
                                                          transformedInput: slot.transformedInput, slot: slot)
                     }
                 }
-                if owned < groupCount {
-                    runShared(groups: owned..<groupCount, steps: steps, threads: threads, workspace: workspace)
-                }
             }
         }
     }
 
-    /// Runs the blocks of `groups` with `threads` threads sharing each block: its input
-    /// transform split by input channels, then its products and output transform split by bands
-    /// of output channels when there are enough bands, else, band by band, the products split
-    /// by frequencies and the output transform by output channels.
+    /// Runs the blocks of `groups` with `threads` threads sharing each block: with a band of
+    /// output channels for every thread, each thread transforms the block's whole input into its
+    /// own slot and computes its bands; else the input transform is split by input channels and,
+    /// band by band, the products by frequencies and the output transform by output channels.
     private func runShared(groups: Range<Int>, steps: WinogradSteps, threads: Int, workspace: UnsafeMutableRawPointer) {
         var shared = layout.slot(0, of: workspace)
         let frequencies = tile.inputSize * tile.inputSize
         WinogradBlock.blocks(ofGroups: groups, tileCount: grid.tileCount, maximumGroups: products.maximumGroups) { block in
+            guard products.bandCount < threads else {
+                WorkerPool.shared.run(parts: threads) { part in
+                    var slot = layout.slot(part, of: workspace)
+                    slot.map.map(block, of: grid)
+                    steps.transformInput(block, channels: 0..<inputChannels, map: slot.map, into: slot.transformedInput, slot: slot)
+                    steps.multiplyAndTransformOutput(block, bands: share(part, of: threads, products.bandCount), map: slot.map,
+                                                     transformedInput: slot.transformedInput, slot: slot)
+                }
+                return
+            }
             shared.map.map(block, of: grid)
             let map = shared.map, transformedInput = shared.transformedInput, sharedProducts = shared.products
             WorkerPool.shared.run(parts: threads) { part in
                 steps.transformInput(block, channels: share(part, of: threads, inputChannels), map: map,
                                      into: transformedInput, slot: layout.slot(part, of: workspace))
-            }
-            guard products.bandCount < threads else {
-                let parts = min(threads, products.bandCount)
-                WorkerPool.shared.run(parts: parts) { part in
-                    steps.multiplyAndTransformOutput(block, bands: share(part, of: parts, products.bandCount), map: map,
-                                                     transformedInput: transformedInput, slot: layout.slot(part, of: workspace))
-                }
-                return
             }
             for band in 0..<products.bandCount {
                 WorkerPool.shared.run(parts: threads) { part in

@@ -41,6 +41,9 @@ struct GEMMConvolutionTests {
             ([3, 8, 9, 9], [8, 8, 1, 1], [:]),
             ([1, 64, 7, 7], [32, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
             ([2, 6, 33, 17], [4, 3, 5, 3], ["groups": .int(2), "strides": .ints([2, 1])]),
+            // More output channels than positions: threads split the output channels.
+            ([1, 24, 6, 6], [40, 24, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
+            ([1, 32, 8, 8], [64, 32, 1, 1], ["strides": .ints([2, 2])]),
         ]
         for (input, weight, attributes) in shapes {
             let operands = [try Tensor.random(shape: input, using: &generator), try Tensor.random(shape: weight, using: &generator),
@@ -52,11 +55,14 @@ struct GEMMConvolutionTests {
                     try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
                 }
                 #expect(results[1] == results[0] && results[2] == results[0], "\(input) * \(weight) \(attributes)")
+                try KernelHarness.checkAgainstReference(ConvolutionKernels(), .conv, operands: operands, attributes: attributes,
+                                                        constantIndices: constants, threadCount: 2,
+                                                        configuration: "\(input) * \(weight) \(attributes) on 2 threads")
             }
         }
     }
 
-    @Test("Work items cover every position once, in segments within the column budget that keep every thread busy")
+    @Test("Work items cover every position once, in segments within the column budget that give every thread as many, unless threads split the output channels")
     func workDivision() throws {
         let cases: [([Int], [Int], Attributes)] = [
             ([1, 64, 56, 56], [64, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
@@ -64,6 +70,8 @@ struct GEMMConvolutionTests {
             ([1, 3, 224, 224], [64, 3, 7, 7], ["pads": .ints([3, 3, 3, 3]), "strides": .ints([2, 2])]),
             ([4, 8, 5, 5], [8, 8, 3, 3], [:]),
             ([1, 2, 3], [2, 2, 1], [:]),
+            ([1, 256, 28, 28], [256, 256, 3, 3], ["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])]),
+            ([1, 128, 56, 56], [128, 128, 3, 3], ["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])]),
         ]
         for (input, weight, attributes) in cases {
             let operands = [try Tensor.zeros(shape: input), try Tensor.zeros(shape: weight)]
@@ -77,10 +85,16 @@ struct GEMMConvolutionTests {
                     for position in positions { covered[groupImage * work.positions + position] += 1 }
                 }
                 #expect(covered.allSatisfy { $0 == 1 }, "\(input) * \(weight) on \(threads) threads")
-                #expect(work.segmentsPerGroup == 1 || work.segmentLength % 16 == 0)
                 let budget = max(1, ConvolutionWork.columnBudgetBytes / (geometry.columnRows * 4))
-                #expect(work.segmentLength <= (budget + 15) / 16 * 16 || work.segmentsPerGroup == 1)
-                if work.positions >= 64 * threads { #expect(work.itemCount >= threads) }
+                let splits = threads > 1 && work.groupImages < threads && geometry.outputChannelsPerGroup >= work.positions
+                #expect(work.splitsOutputChannels == splits, "\(input) * \(weight) on \(threads) threads")
+                if work.splitsOutputChannels {
+                    #expect(work.itemCount == work.groupImages)
+                } else {
+                    #expect(work.segmentLength <= (budget + 15) / 16 * 16 || work.segmentsPerGroup == 1)
+                    // Every thread gets as many segments.
+                    if work.positions >= 64 * threads { #expect(work.itemCount % threads == 0 || work.groupImages >= threads) }
+                }
                 let parts = (0..<threads).map { work.items(ofPart: $0, parts: threads) }
                 #expect(parts.map(\.count).reduce(0, +) == work.itemCount)
             }

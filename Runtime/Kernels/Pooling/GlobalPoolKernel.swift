@@ -9,11 +9,13 @@ struct GlobalPoolKernel: ReducingPoolKernel {
     /// The reduction (an average's divisor is the plane size).
     let reduction: PoolReductionKind
 
-    /// Every plane reduced to one value.
+    var elementsPerPlane: Int { planeSize }
+
+    /// Each plane of `planes` reduced to one value.
     @inline(__always)
-    func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers) {
+    func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers, planes: Range<Int>) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
-        for plane in 0..<planes {
+        for plane in planes {
             let values = x + plane * planeSize
             var lanes = FloatVector(repeating: reduction.initial)
             var index = 0

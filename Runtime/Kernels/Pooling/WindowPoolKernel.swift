@@ -19,14 +19,16 @@ struct WindowPoolKernel: ReducingPoolKernel {
     /// The window reduction.
     let reduction: PoolReductionKind
 
-    /// Every window of every plane.
+    var elementsPerPlane: Int { depth.inputSize * height.inputSize * width.inputSize }
+
+    /// Every window of the planes `planes`.
     @inline(__always)
-    func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers) {
+    func pool<Reduction: PoolReduction>(_ reduction: Reduction, _ buffers: KernelBuffers, planes: Range<Int>) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         let inputPlane = depth.inputSize * height.inputSize * width.inputSize
         let outputPlane = depth.outputSize * height.outputSize * width.outputSize
         let interior = width.interior
-        for plane in 0..<planes {
+        for plane in planes {
             let input = x + plane * inputPlane
             var output = y + plane * outputPlane
             for od in 0..<depth.outputSize {

@@ -1,6 +1,6 @@
 import Testing
 import CNNIR
-import CNNRuntime
+@testable import CNNRuntime
 
 /// The pool kernels against the reference: 1-D, 2-D and 3-D windows with strides up to 3,
 /// dilation 2, asymmetric pads, ceil_mode, count_include_pad and auto_pad; widths
@@ -51,6 +51,24 @@ struct PoolingKernelTests {
             let x = try generator.nextTensor(shape)
             try KernelHarness.checkAgainstReference(family, op, operands: [x], attributes: attributes,
                                                     configuration: KernelHarness.describe(op, [x], attributes))
+        }
+    }
+
+    @Test("pools large enough to split their planes over 2 and 3 threads")
+    func poolsOnSeveralThreads() throws {
+        var generator = SeededGenerator(seed: 4)
+        let cases: [(OpKind, [Int], Attributes)] = [
+            (.maxPool, [1, 9, 112, 112], ["kernel": .ints([3, 3]), "strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1])]),
+            (.avgPool, [2, 7, 96, 96], ["kernel": .ints([2, 2]), "strides": .ints([2, 2])]),
+            (.globalAvgPool, [1, 11, 96, 96], Attributes()),
+        ]
+        for (op, shape, attributes) in cases {
+            let x = try generator.nextTensor(shape)
+            #expect(shape.reduce(1, *) / 3 >= WindowPoolKernel.minimumElementsPerThread)
+            for threads in [2, 3] {
+                try KernelHarness.checkAgainstReference(family, op, operands: [x], attributes: attributes, threadCount: threads,
+                                                        configuration: KernelHarness.describe(op, [x], attributes) + " on \(threads) threads")
+            }
         }
     }
 

@@ -41,6 +41,8 @@ struct GEMMConvolutionTests {
             ([3, 8, 9, 9], [8, 8, 1, 1], [:]),
             ([1, 64, 7, 7], [32, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
             ([2, 6, 33, 17], [4, 3, 5, 3], ["groups": .int(2), "strides": .ints([2, 1])]),
+            // Stride 2 with rows of 36 windows: im2col gathers 16 entries at a time.
+            ([1, 3, 45, 71], [8, 3, 7, 7], ["pads": .ints([3, 3, 3, 3]), "strides": .ints([2, 2])]),
             // More output channels than positions: threads split the output channels.
             ([1, 24, 6, 6], [40, 24, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
             ([1, 32, 8, 8], [64, 32, 1, 1], ["strides": .ints([2, 2])]),

@@ -28,6 +28,20 @@ struct GEMMEngine {
         }
     }
 
+    /// Packs all of B for operations with `packedB`.
+    func packB(_ b: UnsafePointer<Float>, leading: Int, transposed: Bool, columns: Int, depth: Int,
+               into packed: UnsafeMutablePointer<Float>) {
+        switch instructionSet {
+        case .generic:
+            GEMMDriver<GenericArchitecture>.packB(b, leading: leading, transposed: transposed, columns: columns, depth: depth,
+                                                  into: packed)
+        case .avx2:
+            AVX2GEMM.packB(b, leading: leading, transposed: transposed, columns: columns, depth: depth, into: packed)
+        case .avx512:
+            AVX512GEMM.packB(b, leading: leading, transposed: transposed, columns: columns, depth: depth, into: packed)
+        }
+    }
+
     /// Computes the block `rows × columns` of the operation's C with one thread's workspace.
     func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>, workspace: UnsafeMutablePointer<Float>) {
         switch instructionSet {

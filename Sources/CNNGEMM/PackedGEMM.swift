@@ -107,8 +107,24 @@ public struct PackedGEMM: Sendable, Equatable {
         run(.packed(floats), b: b, c: c, beta: beta, epilogue: epilogue, workspace: workspace, threadCount: threadCount)
     }
 
-    /// The granularity of `multiply(packedA:…rows:…)`'s row ranges: the register tile's rows (MR).
+    /// The granularity of `multiply(packedA:…rows:…)`'s row bands: the register tile's rows (MR).
     public var rowAlignment: Int { engine.blocking.tileRows }
+
+    /// The granularity of `multiply(a:packedB:…columns:…)`'s column bands: the register tile's
+    /// columns (NR).
+    public var columnAlignment: Int { engine.blocking.tileColumns }
+
+    /// The bytes of B packed by `packB` (64-byte aligned storage recommended).
+    public var packedBByteCount: Int {
+        engine.blocking.packedBFloatCount(columns: columns, depth: depth) * MemoryLayout<Float>.stride
+    }
+
+    /// Packs B (stored as this product describes) into `packed`, `packedBByteCount` bytes, for
+    /// `multiply(a:packedB:…)` of this product.
+    public func packB(_ b: UnsafePointer<Float>, into packed: UnsafeMutableRawPointer) {
+        let floats = packed.bindMemory(to: Float.self, capacity: max(1, packedBByteCount / MemoryLayout<Float>.stride))
+        engine.packB(b, leading: leadingB, transposed: transposeB, columns: columns, depth: depth, into: floats)
+    }
 
     /// Computes the rows `rows` of `C = epilogue(A·B + beta·C)` on the calling thread alone,
     /// with A packed beforehand by `packA`; `rows.lowerBound` must be a multiple of
@@ -117,20 +133,42 @@ public struct PackedGEMM: Sendable, Equatable {
     public func multiply(packedA: UnsafeRawPointer, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                          rows: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
                          workspace: UnsafeMutableRawBufferPointer) {
-        let band = rows.clamped(to: 0..<self.rows)
-        guard !band.isEmpty, columns > 0 else { return }
-        let (scratch, threadsThatFit) = threadScratch(workspace, floatsPerThread: workspaceFloatsPerThread)
         let operation = GEMMOperation(rows: self.rows, columns: columns, depth: depth,
                                       a: .packed(packedA.assumingMemoryBound(to: Float.self)), b: b, leadingB: leadingB,
                                       transposeB: transposeB, c: c, leadingC: leadingC, beta: beta, epilogue: epilogue)
+        runBand(operation, rows: rows, columns: 0..<columns, workspace: workspace)
+    }
+
+    /// Computes the columns `columns` of `C = epilogue(A·B + beta·C)` on the calling thread
+    /// alone, with B packed beforehand by `packB`; `columns.lowerBound` must be a multiple of
+    /// `columnAlignment`, and `workspace` hold `workspaceByteCount(threadCount: 1)` bytes.
+    /// Threads that split a product by columns this way each pack A for themselves.
+    public func multiply(a: UnsafePointer<Float>, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
+                         columns: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
+                         workspace: UnsafeMutableRawBufferPointer) {
+        let packed = packedB.assumingMemoryBound(to: Float.self)
+        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth,
+                                      a: .unpacked(a, leadingDimension: leadingA, transposed: transposeA), b: packed,
+                                      leadingB: leadingB, transposeB: transposeB, c: c, leadingC: leadingC, beta: beta,
+                                      epilogue: epilogue, packedB: packed)
+        runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
+    }
+
+    /// Computes one band of `operation` on the calling thread, on `workspace` (or on scratch of
+    /// its own when that is too small).
+    private func runBand(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
+                         workspace: UnsafeMutableRawBufferPointer) {
+        let rowBand = rows.clamped(to: 0..<self.rows), columnBand = columns.clamped(to: 0..<self.columns)
+        guard !rowBand.isEmpty, !columnBand.isEmpty else { return }
+        let (scratch, threadsThatFit) = threadScratch(workspace, floatsPerThread: workspaceFloatsPerThread)
         guard let scratch, threadsThatFit >= 1 else {
             let own = UnsafeMutableRawBufferPointer.allocate(byteCount: workspaceByteCount(threadCount: 1),
                                                               alignment: Self.workspaceAlignment)
             defer { own.deallocate() }
-            multiply(packedA: packedA, b: b, c: c, rows: rows, beta: beta, epilogue: epilogue, workspace: own)
+            runBand(operation, rows: rows, columns: columns, workspace: own)
             return
         }
-        engine.multiply(operation, rows: band, columns: 0..<columns, workspace: scratch)
+        engine.multiply(operation, rows: rowBand, columns: columnBand, workspace: scratch)
     }
 
     /// The alignment the workspace is rounded up to, and the slack reserved for it.

@@ -33,6 +33,12 @@ package enum AVX512GEMM {
         GEMMDriver<AVX512Architecture>.packA(a, leading: leading, transposed: transposed, rows: rows, depth: depth, into: packed)
     }
 
+    /// Packs all of B for operations with `packedB`.
+    package static func packB(_ b: UnsafePointer<Float>, leading: Int, transposed: Bool, columns: Int, depth: Int,
+                              into packed: UnsafeMutablePointer<Float>) {
+        GEMMDriver<AVX512Architecture>.packB(b, leading: leading, transposed: transposed, columns: columns, depth: depth, into: packed)
+    }
+
     /// Computes the block `rows × columns` of the operation's C.
     package static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
                                  workspace: UnsafeMutablePointer<Float>) {

@@ -52,6 +52,12 @@ public struct GEMMBlocking: Sendable, Equatable {
         GEMMBlocking.roundUp(rows, to: tileRows) * depth
     }
 
+    /// The floats of B packed whole: its columns padded to a multiple of NR, times the depth.
+    @inlinable
+    public func packedBFloatCount(columns: Int, depth: Int) -> Int {
+        GEMMBlocking.roundUp(columns, to: tileColumns) * depth
+    }
+
     /// Where one thread's scratch holds, for a product of these sizes, the packed block of A
     /// (at 0), the packed block of B and the edge tiles, each on a 64-byte boundary, and the
     /// floats it needs in all.

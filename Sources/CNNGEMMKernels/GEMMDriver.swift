@@ -16,9 +16,23 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
         }
     }
 
+    /// Packs all of B (`depth × columns`, or transposed) for operations with `packedB`: one
+    /// packed block per depth block, `packedBFloatCount(columns:depth:)` floats in all.
+    @inlinable
+    public static func packB(_ b: UnsafePointer<Float>, leading: Int, transposed: Bool, columns: Int, depth: Int,
+                             into packed: UnsafeMutablePointer<Float>) {
+        let blocking = Architecture.blocking
+        let paddedColumns = GEMMBlocking.roundUp(columns, to: blocking.tileColumns)
+        for block in 0..<blocking.depthBlockCount(depth) {
+            let depthRange = blocking.depthBlock(block, of: depth)
+            Packing<Architecture>.packB(b, leading: leading, transposed: transposed, depth: depthRange, columns: 0..<columns,
+                                        into: packed + paddedColumns * depthRange.lowerBound)
+        }
+    }
+
     /// Computes the rows `rows` and columns `columns` of the operation's C, using `workspace`
     /// (`workspaceLayout(...).floats` floats, 64-byte aligned). `rows.lowerBound` must be a
-    /// multiple of MR when A is packed beforehand.
+    /// multiple of MR when A is packed beforehand, `columns.lowerBound` of NR when B is.
     @inlinable
     public static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
                                 workspace: UnsafeMutablePointer<Float>) {
@@ -28,18 +42,25 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
         let packedB = workspace + layout.bBlock
         let scratch = workspace + layout.edgeTiles
         let depthBlocks = blocking.depthBlockCount(operation.depth)
+        let paddedColumns = GEMMBlocking.roundUp(operation.columns, to: blocking.tileColumns)
         for blockColumn in stride(from: columns.lowerBound, to: columns.upperBound, by: blocking.blockColumns) {
             let blockColumns = blockColumn..<min(blockColumn + blocking.blockColumns, columns.upperBound)
             for depthBlock in 0..<depthBlocks {
                 let depthRange = blocking.depthBlock(depthBlock, of: operation.depth)
-                Packing<Architecture>.packB(operation.b, leading: operation.leadingB, transposed: operation.transposeB,
-                                            depth: depthRange, columns: blockColumns, into: packedB)
+                let bBlock: UnsafePointer<Float>
+                if let prepacked = operation.packedB {
+                    bBlock = prepacked + paddedColumns * depthRange.lowerBound + blockColumn * depthRange.count
+                } else {
+                    Packing<Architecture>.packB(operation.b, leading: operation.leadingB, transposed: operation.transposeB,
+                                                depth: depthRange, columns: blockColumns, into: packedB)
+                    bBlock = UnsafePointer(packedB)
+                }
                 let pass = BlockPass(operation: operation, depth: depthRange, isFirst: depthBlock == 0,
                                      isLast: depthBlock == depthBlocks - 1)
                 for blockRow in stride(from: rows.lowerBound, to: rows.upperBound, by: blocking.blockRows) {
                     let blockRows = blockRow..<min(blockRow + blocking.blockRows, rows.upperBound)
                     let packedA = packedABlock(operation, rows: blockRows, depth: depthRange, scratch: workspace)
-                    pass.run(rows: blockRows, columns: blockColumns, packedA: packedA, packedB: packedB, scratch: scratch)
+                    pass.run(rows: blockRows, columns: blockColumns, packedA: packedA, packedB: bBlock, scratch: scratch)
                 }
             }
         }

@@ -32,11 +32,15 @@ public struct GEMMOperation {
     public var beta: Float
     /// Bias, residual and activation applied to each finished tile.
     public var epilogue: GEMMEpilogue
+    /// B packed whole beforehand (`GEMMDriver.packB`), read instead of `b`; column ranges
+    /// computed from it start on a multiple of NR.
+    public var packedB: UnsafePointer<Float>?
 
     /// Creates an operation.
     @inlinable
     public init(rows: Int, columns: Int, depth: Int, a: GEMMOperandA, b: UnsafePointer<Float>, leadingB: Int,
-                transposeB: Bool, c: UnsafeMutablePointer<Float>, leadingC: Int, beta: Float, epilogue: GEMMEpilogue) {
+                transposeB: Bool, c: UnsafeMutablePointer<Float>, leadingC: Int, beta: Float, epilogue: GEMMEpilogue,
+                packedB: UnsafePointer<Float>? = nil) {
         self.rows = rows
         self.columns = columns
         self.depth = depth
@@ -48,5 +52,6 @@ public struct GEMMOperation {
         self.leadingC = leadingC
         self.beta = beta
         self.epilogue = epilogue
+        self.packedB = packedB
     }
 }

@@ -131,4 +131,32 @@ struct PackedGEMMTests {
         #expect(whole == banded)
         #expect(whole.contains { $0 != 0 })
     }
+
+    @Test("B packed once, column bands one by one, A transposed: the bits of the whole product", arguments: GEMMInstructionSet.supported)
+    func packedBColumnBands(instructionSet: GEMMInstructionSet) throws {
+        var random = TestRandom(seed: 5)
+        let (m, n, k) = (49, 150, 800)
+        // A stored depth × rows (transposed), B stored columns × depth (transposed), like a
+        // conv's column matrix and weights.
+        let a = random.values(k * m), b = random.values(n * k), bias = random.values(n)
+        let gemm = try PackedGEMM(rows: m, columns: n, depth: k, transposeA: true, transposeB: true, instructionSet: instructionSet)
+        let workspace = UnsafeMutableRawBufferPointer.allocate(byteCount: gemm.workspaceByteCount(threadCount: 2), alignment: 64)
+        defer { workspace.deallocate() }
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: gemm.packedBByteCount, alignment: 64)
+        defer { packed.deallocate() }
+        gemm.packB(b, into: packed)
+        var whole = [Float](repeating: 0, count: m * n), banded = whole
+        bias.withUnsafeBufferPointer { bias in
+            let epilogue = GEMMEpilogue(columnBias: bias.baseAddress, activation: .relu)
+            gemm.multiply(a: a, b: b, c: &whole, epilogue: epilogue, workspace: workspace, threadCount: 2)
+            banded.withUnsafeMutableBufferPointer { c in
+                for first in stride(from: 0, to: n, by: gemm.columnAlignment) {
+                    gemm.multiply(a: a, packedB: packed, c: c.baseAddress!, columns: first..<min(n, first + gemm.columnAlignment),
+                                  epilogue: epilogue, workspace: workspace)
+                }
+            }
+        }
+        #expect(whole == banded)
+        #expect(whole.contains { $0 != 0 })
+    }
 }

@@ -5,7 +5,8 @@ import CNNIR
 ///
 /// A conv's `algorithm` attribute names its kernel (the select-kernels pass sets it); `auto`
 /// leaves the choice to `ConvolutionAlgorithmRule`. The kernels:
-/// - `im2col` / `gemm1x1`: `GEMMConvolutionKernel`, any conv, on the packed GEMM;
+/// - `im2col` / `gemm1x1`: `GEMMConvolutionKernel`, any conv, on the packed GEMM, or
+///   `SmallMapConvolutionKernel` (the product transposed) for maps smaller than their channel count;
 /// - `winograd2x2` / `winograd4x4`: `WinogradConvolutionKernel`, 3x3 stride-1 2-D convs;
 /// - `depthwise`: `DepthwiseConvolutionKernel`, 2-D depthwise convs;
 /// - `direct`: none here (the node runs on the reference kernels);
@@ -59,6 +60,10 @@ public struct ConvolutionKernels: KernelFamily {
                                                  tile: algorithm == .winograd2x2 ? .f2x2 : .f4x4,
                                                  weights: weights, instructionSet: instructionSet)
         case .im2col, .gemm1x1:
+            if let weights, SmallMapConvolutionKernel.suits(geometry, weightsAreConstant: true) {
+                return try SmallMapConvolutionKernel(geometry: geometry, pointwise: algorithm == .gemm1x1, epilogue: epilogue,
+                                                     weights: weights, instructionSet: instructionSet)
+            }
             return try GEMMConvolutionKernel(geometry: geometry, pointwise: algorithm == .gemm1x1, epilogue: epilogue, weights: weights,
                                              instructionSet: instructionSet)
         }

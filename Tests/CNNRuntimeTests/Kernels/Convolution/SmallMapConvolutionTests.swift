@@ -1,0 +1,103 @@
+import Testing
+import CNNGEMM
+import CNNIR
+@testable import CNNRuntime
+
+/// The transposed-product kernel of convs with small maps and many channels
+/// (`SmallMapConvolutionKernel`), against the reference (bound `KernelHarness.relativeL2Bound`;
+/// the epilogue adds one rounding per element at most), on every instruction set and 1 to 3
+/// threads.
+@Suite("Small-map convs as transposed products")
+struct SmallMapConvolutionTests {
+    /// The instruction sets with GEMM kernels that this processor runs.
+    static let instructionSets = GEMMInstructionSet.supported.filter { $0 != .generic }
+
+    @Test("120 random small-map convs with fused epilogues, 1x1 and k×k, strides 1 and 2",
+          arguments: instructionSets)
+    func randomConvs(instructionSet: GEMMInstructionSet) throws {
+        var generator = SeededGenerator(seed: 0x5A11 + UInt64(instructionSet.rawValue.utf8.count))
+        let family = ConvolutionKernels(instructionSet: instructionSet)
+        for index in 0..<120 {
+            let pointwise = index.isMultiple(of: 3)
+            let kernel = pointwise ? 1 : generator.nextElement(of: [3, 5])
+            let stride = generator.nextElement(of: [1, 2])
+            let size = generator.nextInt(in: 1...9)
+            let pad = pointwise ? 0 : kernel / 2
+            let outputSize = (size + 2 * pad - kernel) / stride + 1
+            // At least as many output channels as positions, often not a multiple of 16 or 48.
+            let outputChannels = outputSize * outputSize + generator.nextInt(in: 0...70)
+            let inputChannels = generator.nextInt(in: 1...40)
+            let batch = generator.nextInt(in: 1...2)
+            var attributes: Attributes = ["strides": .ints([stride, stride]), "pads": .ints([pad, pad, pad, pad])]
+            var operands = [try Tensor.random(shape: [batch, inputChannels, size, size], using: &generator),
+                            try Tensor.random(shape: [outputChannels, inputChannels, kernel, kernel], using: &generator),
+                            try Tensor.random(shape: [outputChannels], using: &generator)]
+            if generator.nextChance(0.6) {
+                operands.append(try Tensor.random(shape: [batch, outputChannels, outputSize, outputSize], using: &generator))
+            }
+            FusedConvolutionCases.setActivation(generator.nextElement(of: FusedActivation.allCases), on: &attributes)
+            attributes["algorithm"] = .string(pointwise && stride == 1 ? "gemm1x1" : "im2col")
+            try KernelHarness.checkAgainstReference(family, .fusedConv, operands: operands, attributes: attributes,
+                                                    constantIndices: [1, 2], expectedKernel: pointwise && stride == 1 ? "gemm1x1" : "im2col",
+                                                    threadCount: 1 + index % 3,
+                                                    configuration: "#\(index) " + KernelHarness.describe(.fusedConv, operands, attributes)
+                                                        + " on \(instructionSet)")
+            let geometry = try ConvolutionGeometry(try KernelHarness.request(.fusedConv, operands: operands, attributes: attributes,
+                                                                             constantIndices: [1, 2]), transposed: false)
+            #expect(SmallMapConvolutionKernel.suits(geometry, weightsAreConstant: true), "#\(index)")
+        }
+    }
+
+    @Test("the same bits on 1, 2 and 3 threads")
+    func threadCountsAgree() throws {
+        var generator = SeededGenerator(seed: 0x5A12)
+        let operands = [try Tensor.random(shape: [1, 64, 7, 7], using: &generator),
+                        try Tensor.random(shape: [200, 64, 3, 3], using: &generator),
+                        try Tensor.random(shape: [200], using: &generator),
+                        try Tensor.random(shape: [1, 200, 7, 7], using: &generator)]
+        var attributes: Attributes = ["pads": .ints([1, 1, 1, 1]), "algorithm": .string("im2col")]
+        FusedConvolutionCases.setActivation(.relu, on: &attributes)
+        let request = try KernelHarness.request(.fusedConv, operands: operands, attributes: attributes, constantIndices: [1, 2])
+        let kernel = try #require(try ConvolutionKernels().makeKernel(for: request))
+        #expect(kernel is SmallMapConvolutionKernel)
+        let results = try (1...3).map { threads in
+            try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+        }
+        #expect(results[1] == results[0] && results[2] == results[0])
+    }
+
+    @Test("large maps, few channels, run-time weights and groups keep the positions as columns")
+    func choice() throws {
+        let cases: [([Int], [Int], Attributes, Set<Int>, Bool)] = [
+            ([1, 64, 7, 7], [512, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])], [1], true),
+            ([1, 256, 14, 14], [1024, 256, 1, 1], [:], [1], true),
+            ([1, 64, 56, 56], [256, 64, 1, 1], [:], [1], false),
+            ([1, 64, 7, 7], [32, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])], [1], false),
+            ([1, 64, 7, 7], [512, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])], [], false),
+            ([1, 64, 7, 7], [512, 32, 3, 3], ["pads": .ints([1, 1, 1, 1]), "groups": .int(2)], [1], false),
+        ]
+        for (input, weight, attributes, constants, expected) in cases {
+            let operands = [try Tensor.zeros(shape: input), try Tensor.zeros(shape: weight)]
+            let request = try KernelHarness.request(.conv, operands: operands, attributes: attributes, constantIndices: constants)
+            let geometry = try ConvolutionGeometry(request, transposed: false)
+            #expect(SmallMapConvolutionKernel.suits(geometry, weightsAreConstant: !constants.isEmpty) == expected,
+                    "\(input) * \(weight) \(attributes)")
+        }
+    }
+
+    @Test("channel bands are whole tiles, cover every channel once and are balanced")
+    func channelBands() {
+        for channels in [1, 47, 48, 200, 512, 1000, 2048] {
+            for parts in 1...4 {
+                let bands = (0..<parts).map { SmallMapConvolutionKernel.channelBand($0, of: parts, channels: channels, alignment: 48) }
+                #expect(bands.first?.lowerBound == 0 && bands.last?.upperBound == channels)
+                for (band, next) in zip(bands, bands.dropFirst()) { #expect(band.upperBound == next.lowerBound) }
+                #expect(bands.allSatisfy { $0.isEmpty || $0.lowerBound % 48 == 0 })
+                if channels >= 48 * parts {
+                    let share = Double(channels) / Double(parts)
+                    #expect(bands.allSatisfy { abs(Double($0.count) - share) <= 48 }, "\(channels) on \(parts)")
+                }
+            }
+        }
+    }
+}

@@ -15,7 +15,15 @@ public enum Packing<Architecture: GEMMArchitecture> {
         var panel = packed
         for panelStart in stride(from: rows.lowerBound, to: rows.upperBound, by: tileRows) {
             let panelRows = min(tileRows, rows.upperBound - panelStart)
-            if transposed {
+            if transposed && panelRows == tileRows {
+                // Element by element: a loop of MR (a constant) becomes vector moves, where a
+                // copy of MR floats would call the C library for every step of the depth.
+                for step in 0..<depthCount {
+                    let source = a + (depth.lowerBound + step) * leading + panelStart
+                    let destination = panel + step * tileRows
+                    for row in 0..<tileRows { destination[row] = source[row] }
+                }
+            } else if transposed {
                 for step in 0..<depthCount {
                     let source = a + (depth.lowerBound + step) * leading + panelStart
                     let destination = panel + step * tileRows

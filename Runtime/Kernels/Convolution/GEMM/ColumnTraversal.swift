@@ -101,24 +101,33 @@ protocol ColumnAction {
 struct ColumnGather: ColumnAction {
     /// The group's image.
     let image: UnsafePointer<Float>
+    /// The floats that may be read from `image` on (to the end of the conv's input), so that
+    /// short runs can be read as whole vectors.
+    let readable: Int
     /// The segment's column matrix.
     let columns: UnsafeMutablePointer<Float>
+    /// Whether whole vectors may be written past a run's end: true when one thread gathers the
+    /// whole matrix (the traversal visits its entries in order, so later runs overwrite what
+    /// spilled) and the matrix has `spillFloats` floats of room after its end.
+    let spills: Bool
 
-    /// Stride 2 (the stems and downsampling convs of CNNs) takes the even lanes of two loads
-    /// for 16 entries at a time, reading nothing past the run's last image element.
+    /// The floats a spilling gather may write past the column matrix.
+    static let spillFloats = 16
+
+    /// Strides 1 and 2 (the stems and downsampling convs of CNNs take the even lanes of two
+    /// loads) move 16 entries at a time, reading whole vectors wherever the input holds them
+    /// (short runs of small maps included).
     @inline(__always)
     func transfer(column: Int, image offset: Int, count: Int, step: Int) {
         let source = image + offset, destination = columns + column
-        if step == 1 {
-            destination.update(from: source, count: count)
-            return
-        }
         var index = 0
-        if step == 2 {
-            while index + 16 < count {
-                let pairs = source + 2 * index
-                destination.storeFloatVector(FloatVector(lowHalf: pairs.loadFloatVector(at: 0).evenHalf,
-                                                         highHalf: pairs.loadFloatVector(at: 16).evenHalf), at: index)
+        if step <= 2 {
+            while index < count && offset + (index + 16) * step <= readable {
+                let values = step == 1
+                    ? source.loadFloatVector(at: index)
+                    : FloatVector(lowHalf: source.loadFloatVector(at: 2 * index).evenHalf,
+                                  highHalf: source.loadFloatVector(at: 2 * index + 16).evenHalf)
+                store(values, at: destination, index: index, count: count)
                 index += 16
             }
         }
@@ -130,7 +139,23 @@ struct ColumnGather: ColumnAction {
 
     @inline(__always)
     func pad(column: Int, count: Int) {
-        (columns + column).update(repeating: 0, count: count)
+        let destination = columns + column
+        var index = 0
+        while index < count {
+            store(FloatVector(), at: destination, index: index, count: count)
+            index += 16
+        }
+    }
+
+    /// Writes the entries `index..<min(index + 16, count)` of a run from `values` (and, when
+    /// spilling, whatever lanes follow).
+    @inline(__always)
+    private func store(_ values: FloatVector, at destination: UnsafeMutablePointer<Float>, index: Int, count: Int) {
+        if spills || count - index >= 16 {
+            destination.storeFloatVector(values, at: index)
+        } else {
+            destination.storePartialFloatVector(values, at: index, count: count - index)
+        }
     }
 }
 

@@ -72,7 +72,7 @@ struct GEMMConvolutionKernel: Kernel {
         }
         let full = fullSegment
         packedWeights = try weights.map { try PackedWeights($0, product: full, groups: geometry.groups) }
-        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: depth * work.segmentLength)
+        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: depth * work.segmentLength + ColumnGather.spillFloats)
         gemmBytesPerThread = (fullSegment.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
         sharedGEMMBytes = fullSegment.workspaceByteCount(threadCount: threadSlots)
     }
@@ -127,15 +127,17 @@ struct GEMMConvolutionKernel: Kernel {
         x + (image * geometry.inputChannels + group * geometry.inputChannelsPerGroup) * geometry.inputPlane
     }
 
-    /// Gathers the column matrix of `positions` of the image `source` into `columns`, on up to
-    /// `threadCount` threads, each taking a share of the image channels.
-    private func gather(_ traversal: ColumnTraversal, positions: Range<Int>, source: UnsafePointer<Float>,
+    /// Gathers the column matrix of `positions` of the image `source` (with `readable` floats
+    /// of input from it on) into `columns`, on up to `threadCount` threads, each taking a share
+    /// of the image channels (one thread alone lets the gather spill past runs).
+    private func gather(_ traversal: ColumnTraversal, positions: Range<Int>, source: UnsafePointer<Float>, readable: Int,
                         into columns: UnsafeMutablePointer<Float>, threadCount: Int) {
         let channels = geometry.inputChannelsPerGroup
         let parts = min(threadCount, channels)
         WorkerPool.shared.run(parts: parts) { part in
             let share = (part * channels / parts)..<((part + 1) * channels / parts)
-            traversal.visit(positions: positions, channels: share, ColumnGather(image: source, columns: columns))
+            traversal.visit(positions: positions, channels: share,
+                            ColumnGather(image: source, readable: readable, columns: columns, spills: parts == 1))
         }
     }
 
@@ -158,7 +160,8 @@ struct GEMMConvolutionKernel: Kernel {
         let b: UnsafePointer<Float>
         if let traversal {
             let gathered = columns.assumingMemoryBound(to: Float.self)
-            gather(traversal, positions: positions, source: source, into: gathered, threadCount: threadCount)
+            let readable = geometry.batch * geometry.inputChannels * geometry.inputPlane - (source - operands.x)
+            gather(traversal, positions: positions, source: source, readable: readable, into: gathered, threadCount: threadCount)
             b = UnsafePointer(gathered)
         } else {
             b = source + positions.lowerBound

@@ -69,7 +69,7 @@ struct SmallMapConvolutionKernel: Kernel {
             throw Diagnostic("the packed GEMM rejected the conv's product: \(error)")
         }
         packedWeights = try PackedWeights(weights, product: product, groups: 1, as: .b)
-        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: geometry.columnRows * positions)
+        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: geometry.columnRows * positions + ColumnGather.spillFloats)
         resultBytes = WorkspaceSize.bytes(forFloats: positions * geometry.outputChannels)
         gemmBytes = (product.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
     }
@@ -109,7 +109,9 @@ struct SmallMapConvolutionKernel: Kernel {
                 let source = x + image * geometry.inputChannels * geometry.inputPlane
                 var a = source
                 if let traversal {
-                    traversal.visit(positions: 0..<positions, ColumnGather(image: source, columns: columns))
+                    let readable = (geometry.batch - image) * geometry.inputChannels * geometry.inputPlane
+                    traversal.visit(positions: 0..<positions,
+                                    ColumnGather(image: source, readable: readable, columns: columns, spills: true))
                     a = UnsafePointer(columns)
                 }
                 product.multiply(a: a, packedB: weights, c: result, columns: band, workspace: gemm)

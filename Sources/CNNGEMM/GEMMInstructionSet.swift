@@ -7,6 +7,10 @@ import Foundation
 /// (`generic`, `avx2` or `avx512`) asks for a slower one, which lets tests and benchmarks
 /// exercise every path on one machine.
 public enum GEMMInstructionSet: String, Sendable, CaseIterable, Comparable {
+    /// The columns of the packed GEMM's register tile on this instruction set (NR): products
+    /// whose column count is a multiple of it end in no partial tile.
+    public var columnTile: Int { GEMMEngine(instructionSet: self).blocking.tileColumns }
+
     /// Portable SIMD4 code without fused multiply-adds (any processor).
     case generic
     /// SIMD8 with fused multiply-adds (x86-64 with AVX2 and FMA).

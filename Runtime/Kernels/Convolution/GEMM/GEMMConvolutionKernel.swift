@@ -29,8 +29,8 @@ struct GEMMConvolutionKernel: Kernel {
     let traversal: ColumnTraversal?
     /// The division into work items.
     let work: ConvolutionWork
-    /// The product of a full segment, and of the last (shorter) one.
-    let fullSegment: PackedGEMM, lastSegment: PackedGEMM
+    /// The product of each item length (`ConvolutionWork.itemLengths`), the longest first.
+    let products: [PackedGEMM]
     /// The weights packed at preparation, when they were constant.
     let packedWeights: PackedWeights?
     /// The threads the workspace has room for.
@@ -57,24 +57,22 @@ struct GEMMConvolutionKernel: Kernel {
         traversal = pointwise ? nil : ColumnTraversal(geometry)
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let depth = geometry.columnRows
-        work = ConvolutionWork(geometry, columnRows: pointwise ? 0 : depth, threadCount: threadSlots)
-        let lastLength = work.positions - (work.segmentsPerGroup - 1) * work.segmentLength
-        func product(columns: Int) throws(GEMMError) -> PackedGEMM {
-            try PackedGEMM(rows: geometry.outputChannelsPerGroup, columns: columns, depth: depth,
-                           leadingB: pointwise ? geometry.inputPlane : nil, leadingC: geometry.outputPlane,
-                           instructionSet: instructionSet)
-        }
+        work = ConvolutionWork(geometry, columnRows: pointwise ? 0 : depth, threadCount: threadSlots,
+                               columnTile: instructionSet.columnTile)
         do {
-            fullSegment = try product(columns: work.segmentLength)
-            lastSegment = try product(columns: lastLength)
+            products = try work.itemLengths.sorted(by: >).map { columns throws(GEMMError) in
+                try PackedGEMM(rows: geometry.outputChannelsPerGroup, columns: columns, depth: depth,
+                               leadingB: pointwise ? geometry.inputPlane : nil, leadingC: geometry.outputPlane,
+                               instructionSet: instructionSet)
+            }
         } catch {
             throw Diagnostic("the packed GEMM rejected the conv's product: \(error)")
         }
-        let full = fullSegment
-        packedWeights = try weights.map { try PackedWeights($0, product: full, groups: geometry.groups) }
-        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: depth * work.segmentLength + ColumnGather.spillFloats)
-        gemmBytesPerThread = (fullSegment.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
-        sharedGEMMBytes = fullSegment.workspaceByteCount(threadCount: threadSlots)
+        guard let longest = products.first else { throw Diagnostic("the conv has no output positions") }
+        packedWeights = try weights.map { try PackedWeights($0, product: longest, groups: geometry.groups) }
+        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: depth * work.longestItem + ColumnGather.spillFloats)
+        gemmBytesPerThread = (longest.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
+        sharedGEMMBytes = longest.workspaceByteCount(threadCount: threadSlots)
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
@@ -92,7 +90,7 @@ struct GEMMConvolutionKernel: Kernel {
             return (start, UnsafeMutableRawBufferPointer(start: start + columnBytes, count: gemmBytesPerThread))
         }
         if threads > 1 && work.splitsOutputChannels, let packedWeights {
-            let alignment = fullSegment.rowAlignment, rows = geometry.outputChannelsPerGroup
+            let alignment = products[0].rowAlignment, rows = geometry.outputChannelsPerGroup
             let rowTiles = (rows + alignment - 1) / alignment
             let parts = min(threads, rowTiles)
             WorkerPool.shared.run(parts: parts) { part in
@@ -152,6 +150,7 @@ struct GEMMConvolutionKernel: Kernel {
                      gemmWorkspace: UnsafeMutableRawBufferPointer, threadCount: Int,
                      multiplication: Multiplication? = nil) {
         let (groupImage, positions) = work.item(item)
+        guard let product = products.first(where: { $0.columns == positions.count }) else { return }
         let (image, group) = groupImage.quotientAndRemainder(dividingBy: geometry.groups)
         let outPerGroup = geometry.outputChannelsPerGroup, plane = geometry.outputPlane
         let source = source(operands.x, image: image, group: group)
@@ -166,7 +165,6 @@ struct GEMMConvolutionKernel: Kernel {
         } else {
             b = source + positions.lowerBound
         }
-        let product = positions.count == work.segmentLength ? fullSegment : lastSegment
         let gemmEpilogue = epilogue.gemmEpilogue(bias: operands.bias.map { $0 + group * outPerGroup },
                                                  residual: operands.residual.map { $0 + outputOffset },
                                                  residualLeadingDimension: plane)

@@ -64,7 +64,7 @@ struct GEMMConvolutionTests {
         }
     }
 
-    @Test("Work items cover every position once, in segments within the column budget that give every thread as many, unless threads split the output channels")
+    @Test("Work items cover every position once; threads get equal shares of whole column tiles, in chunks within the column budget, unless they split the output channels")
     func workDivision() throws {
         let cases: [([Int], [Int], Attributes)] = [
             ([1, 64, 56, 56], [64, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])]),
@@ -75,27 +75,35 @@ struct GEMMConvolutionTests {
             ([1, 256, 28, 28], [256, 256, 3, 3], ["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])]),
             ([1, 128, 56, 56], [128, 128, 3, 3], ["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])]),
         ]
+        let tile = 48
         for (input, weight, attributes) in cases {
             let operands = [try Tensor.zeros(shape: input), try Tensor.zeros(shape: weight)]
             let geometry = try ConvolutionGeometry(try KernelHarness.request(.conv, operands: operands, attributes: attributes),
                                                    transposed: false)
             for threads in [1, 2, 4] {
-                let work = ConvolutionWork(geometry, columnRows: geometry.columnRows, threadCount: threads)
+                let label = "\(input) * \(weight) on \(threads) threads"
+                let work = ConvolutionWork(geometry, columnRows: geometry.columnRows, threadCount: threads, columnTile: tile)
                 var covered = Array(repeating: 0, count: work.groupImages * work.positions)
                 for item in 0..<work.itemCount {
                     let (groupImage, positions) = work.item(item)
                     for position in positions { covered[groupImage * work.positions + position] += 1 }
                 }
-                #expect(covered.allSatisfy { $0 == 1 }, "\(input) * \(weight) on \(threads) threads")
+                #expect(covered.allSatisfy { $0 == 1 }, "\(label)")
                 let budget = max(1, ConvolutionWork.columnBudgetBytes / (geometry.columnRows * 4))
                 let splits = threads > 1 && work.groupImages < threads && geometry.outputChannelsPerGroup >= work.positions
-                #expect(work.splitsOutputChannels == splits, "\(input) * \(weight) on \(threads) threads")
+                #expect(work.splitsOutputChannels == splits, "\(label)")
                 if work.splitsOutputChannels {
                     #expect(work.itemCount == work.groupImages)
-                } else {
-                    #expect(work.segmentLength <= (budget + 15) / 16 * 16 || work.segmentsPerGroup == 1)
-                    // Every thread gets as many segments.
-                    if work.positions >= 64 * threads { #expect(work.itemCount % threads == 0 || work.groupImages >= threads) }
+                    continue
+                }
+                #expect(work.chunksPerShare == 1 || (work.chunkLength % tile == 0 && work.chunkLength <= max(tile, budget)), "\(label)")
+                #expect(work.sharesPerGroup == 1 || work.shareLength % tile == 0, "\(label)")
+                if work.groupImages < threads && work.positions >= 64 * threads {
+                    // One share per thread, equal to within a column tile per share.
+                    let shares = (threads + work.groupImages - 1) / work.groupImages
+                    #expect(work.sharesPerGroup == shares, "\(label)")
+                    let last = work.positions - (work.sharesPerGroup - 1) * work.shareLength
+                    #expect(abs(last - work.shareLength) <= shares * tile, "\(label)")
                 }
                 let parts = (0..<threads).map { work.items(ofPart: $0, parts: threads) }
                 #expect(parts.map(\.count).reduce(0, +) == work.itemCount)

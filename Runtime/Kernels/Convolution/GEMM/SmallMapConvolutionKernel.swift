@@ -15,9 +15,13 @@ import Foundation
 /// output planes (`BlockTranspose`) before the bias, residual and activation are applied to each
 /// channel (`ConvolutionEpilogue.finish`).
 ///
-/// Threads: each thread takes a band of output channels (whole register tiles, balanced by
-/// channel count), gathers the whole column matrix into its own workspace slot and computes its
-/// band: the weights are read once in all, and no thread reads what another wrote.
+/// Threads, each on its own workspace slot so that no thread reads what another wrote:
+/// - weights up to `positionSplitWeightBytes`: each thread takes a band of positions (whole
+///   register-tile rows), gathers only their columns and multiplies them by all the weights,
+///   which stay in the shared cache;
+/// - larger weights: each thread takes a band of output channels (whole register-tile columns,
+///   balanced by channel count), gathers the whole column matrix and computes its band, so that
+///   the weights are read once in all.
 struct SmallMapConvolutionKernel: Kernel {
     let name: String
     /// The conv's shapes and window.
@@ -26,10 +30,13 @@ struct SmallMapConvolutionKernel: Kernel {
     let epilogue: ConvolutionEpilogue
     /// How positions are gathered into columns; `nil` for 1x1 convs (no gathering).
     let traversal: ColumnTraversal?
-    /// `Yᵀ[positions × C_out] = Bᵀ · Wᵀ` for one image.
-    let product: PackedGEMM
-    /// Wᵀ packed as the product's B.
+    /// `Yᵀ[rows × C_out] = Bᵀ · Wᵀ` for bands of positions of every length the run uses
+    /// (`positionBands`), or for all positions.
+    let products: [PackedGEMM]
+    /// Wᵀ packed as the products' B (the same for every band of positions).
     let packedWeights: PackedWeights
+    /// Whether threads split the positions (else the output channels).
+    let splitsPositions: Bool
     /// The threads the workspace has room for.
     let threadSlots: Int
     /// Bytes of one thread's column matrix (0 for 1x1), of its product and of its GEMM scratch,
@@ -38,6 +45,10 @@ struct SmallMapConvolutionKernel: Kernel {
 
     /// The most output positions for which the transposed product pays.
     static let maximumPositions = 196
+
+    /// The largest weights for which threads split the positions, each reading all the weights:
+    /// a few MiB, well inside the shared 32 MiB L3 cache.
+    static let positionSplitWeightBytes = 3 << 20
 
     /// Whether this kernel runs `geometry` better than `GEMMConvolutionKernel`: one group,
     /// constant weights, at most `maximumPositions` output positions and at least as many output
@@ -61,21 +72,40 @@ struct SmallMapConvolutionKernel: Kernel {
         traversal = pointwise ? nil : ColumnTraversal(geometry)
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let positions = geometry.outputPlane
+        splitsPositions = geometry.columnRows * geometry.outputChannels * MemoryLayout<Float>.stride
+            <= Self.positionSplitWeightBytes
+        let slots = threadSlots
+        let rowCounts = splitsPositions
+            ? Set((0..<slots).map { Self.positionBand($0, of: slots, positions: positions).count }).filter { $0 > 0 }.sorted(by: >)
+            : [positions]
         do {
-            product = try PackedGEMM(rows: positions, columns: geometry.outputChannels, depth: geometry.columnRows,
-                                     transposeA: true, transposeB: true,
-                                     leadingA: pointwise ? geometry.inputPlane : positions, instructionSet: instructionSet)
+            products = try rowCounts.map { rows throws(GEMMError) in
+                try PackedGEMM(rows: rows, columns: geometry.outputChannels, depth: geometry.columnRows,
+                               transposeA: true, transposeB: true, leadingA: pointwise ? geometry.inputPlane : rows,
+                               instructionSet: instructionSet)
+            }
         } catch {
             throw Diagnostic("the packed GEMM rejected the conv's product: \(error)")
         }
-        packedWeights = try PackedWeights(weights, product: product, groups: 1, as: .b)
-        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: geometry.columnRows * positions + ColumnGather.spillFloats)
-        resultBytes = WorkspaceSize.bytes(forFloats: positions * geometry.outputChannels)
-        gemmBytes = (product.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
+        guard let longest = products.first else { throw Diagnostic("the conv has no output positions") }
+        packedWeights = try PackedWeights(weights, product: longest, groups: 1, as: .b)
+        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: geometry.columnRows * longest.rows + ColumnGather.spillFloats)
+        resultBytes = WorkspaceSize.bytes(forFloats: longest.rows * geometry.outputChannels)
+        gemmBytes = (longest.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
     }
 
-    /// The output channels of thread `part` of `parts`: whole register tiles, the boundaries at
-    /// the tile edges nearest to equal shares of the channels.
+    /// The positions of thread `part` of `parts` when threads split the positions: whole
+    /// register-tile rows (8), nearest to equal shares.
+    static func positionBand(_ part: Int, of parts: Int, positions: Int) -> Range<Int> {
+        func boundary(_ index: Int) -> Int {
+            guard index < parts else { return positions }
+            return min(positions, (positions * index / parts + 4) / 8 * 8)
+        }
+        return boundary(part)..<max(boundary(part), boundary(part + 1))
+    }
+
+    /// The output channels of thread `part` of `parts` when threads split the channels: whole
+    /// register tiles, the boundaries at the tile edges nearest to equal shares of the channels.
     static func channelBand(_ part: Int, of parts: Int, channels: Int, alignment: Int) -> Range<Int> {
         func boundary(_ index: Int) -> Int {
             guard index < parts else { return channels }
@@ -89,39 +119,57 @@ struct SmallMapConvolutionKernel: Kernel {
         buffers.withWorkspace(bytes: workspaceBytes) { workspace in run(buffers, context: context, workspace: workspace) }
     }
 
-    /// Runs every image on `workspace`, each thread its band of output channels.
+    /// Runs every image on `workspace`, each thread its bands of positions or of output channels.
     private func run(_ buffers: KernelBuffers, context: KernelContext, workspace: UnsafeMutableRawPointer) {
+        let channels = geometry.outputChannels, positions = geometry.outputPlane
+        let alignment = products[0].columnAlignment
+        let threads = min(context.threadCount, threadSlots)
+        let parts = splitsPositions ? threads : min(threads, (channels + alignment - 1) / alignment)
+        let slotBytes = columnBytes + resultBytes + gemmBytes
+        WorkerPool.shared.run(parts: parts) { part in
+            let slot = workspace + part * slotBytes
+            guard splitsPositions else {
+                let band = Self.channelBand(part, of: parts, channels: channels, alignment: alignment)
+                if !band.isEmpty { run(rows: 0..<positions, channels: band, buffers, slot: slot) }
+                return
+            }
+            // The positions are always cut into one band per slot (the products exist for
+            // those); with fewer threads than slots a thread takes several in turn.
+            for index in (part * threadSlots / parts)..<((part + 1) * threadSlots / parts) {
+                let rows = Self.positionBand(index, of: threadSlots, positions: positions)
+                if !rows.isEmpty { run(rows: rows, channels: 0..<channels, buffers, slot: slot) }
+            }
+        }
+    }
+
+    /// Computes the outputs of positions `rows` (a band the products were prepared for) and
+    /// channels `channels` of every image, on the workspace slot `slot`.
+    private func run(rows: Range<Int>, channels: Range<Int>, _ buffers: KernelBuffers, slot: UnsafeMutableRawPointer) {
+        guard let product = products.first(where: { $0.rows == rows.count }) else { return }
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         let bias = epilogue.bias(buffers), residual = epilogue.residual(buffers)
         let weights = packedWeights.panels(ofGroup: 0)
-        let channels = geometry.outputChannels, plane = geometry.outputPlane, positions = plane
-        let alignment = product.columnAlignment
-        let parts = min(context.threadCount, threadSlots, (channels + alignment - 1) / alignment)
-        let slotBytes = columnBytes + resultBytes + gemmBytes
-        WorkerPool.shared.run(parts: parts) { part in
-            let band = Self.channelBand(part, of: parts, channels: channels, alignment: alignment)
-            guard !band.isEmpty else { return }
-            let slot = workspace + part * slotBytes
-            let columns = slot.assumingMemoryBound(to: Float.self)
-            let result = (slot + columnBytes).assumingMemoryBound(to: Float.self)
-            let gemm = UnsafeMutableRawBufferPointer(start: slot + columnBytes + resultBytes, count: gemmBytes)
-            for image in 0..<geometry.batch {
-                let source = x + image * geometry.inputChannels * geometry.inputPlane
-                var a = source
-                if let traversal {
-                    let readable = (geometry.batch - image) * geometry.inputChannels * geometry.inputPlane
-                    traversal.visit(positions: 0..<positions,
-                                    ColumnGather(image: source, readable: readable, columns: columns, spills: true))
-                    a = UnsafePointer(columns)
-                }
-                product.multiply(a: a, packedB: weights, c: result, columns: band, workspace: gemm)
-                let output = y + image * channels * plane
-                BlockTranspose.transpose(result + band.lowerBound, rows: positions, columns: band.count, sourceLeading: channels,
-                                         into: output + band.lowerBound * plane, destinationLeading: plane)
-                for channel in band {
-                    epilogue.finish(output + channel * plane, count: plane, bias: bias?[channel] ?? 0,
-                                    residual: residual.map { $0 + (image * channels + channel) * plane })
-                }
+        let outputChannels = geometry.outputChannels, plane = geometry.outputPlane
+        let columns = slot.assumingMemoryBound(to: Float.self)
+        let result = (slot + columnBytes).assumingMemoryBound(to: Float.self)
+        let gemm = UnsafeMutableRawBufferPointer(start: slot + columnBytes + resultBytes, count: gemmBytes)
+        for image in 0..<geometry.batch {
+            let source = x + image * geometry.inputChannels * geometry.inputPlane
+            var a = source + rows.lowerBound
+            if let traversal {
+                let readable = (geometry.batch - image) * geometry.inputChannels * geometry.inputPlane
+                traversal.visit(positions: rows, ColumnGather(image: source, readable: readable, columns: columns, spills: true))
+                a = UnsafePointer(columns)
+            }
+            product.multiply(a: a, packedB: weights, c: result, columns: channels, workspace: gemm)
+            let output = y + image * outputChannels * plane
+            BlockTranspose.transpose(result + channels.lowerBound, rows: rows.count, columns: channels.count,
+                                     sourceLeading: outputChannels, into: output + channels.lowerBound * plane + rows.lowerBound,
+                                     destinationLeading: plane)
+            for channel in channels {
+                let offset = channel * plane + rows.lowerBound
+                epilogue.finish(output + offset, count: rows.count, bias: bias?[channel] ?? 0,
+                                residual: residual.map { $0 + image * outputChannels * plane + offset })
             }
         }
     }

@@ -48,22 +48,41 @@ struct SmallMapConvolutionTests {
         }
     }
 
-    @Test("the same bits on 1, 2 and 3 threads")
-    func threadCountsAgree() throws {
+    @Test("the same bits on 1, 2 and 3 threads, splitting positions (small weights) or output channels (large)",
+          arguments: [(64, 200, 7), (384, 640, 5)])
+    func threadCountsAgree(inputChannels: Int, outputChannels: Int, size: Int) throws {
         var generator = SeededGenerator(seed: 0x5A12)
-        let operands = [try Tensor.random(shape: [1, 64, 7, 7], using: &generator),
-                        try Tensor.random(shape: [200, 64, 3, 3], using: &generator),
-                        try Tensor.random(shape: [200], using: &generator),
-                        try Tensor.random(shape: [1, 200, 7, 7], using: &generator)]
+        let operands = [try Tensor.random(shape: [1, inputChannels, size, size], using: &generator),
+                        try Tensor.random(shape: [outputChannels, inputChannels, 3, 3], using: &generator),
+                        try Tensor.random(shape: [outputChannels], using: &generator),
+                        try Tensor.random(shape: [1, outputChannels, size, size], using: &generator)]
         var attributes: Attributes = ["pads": .ints([1, 1, 1, 1]), "algorithm": .string("im2col")]
         FusedConvolutionCases.setActivation(.relu, on: &attributes)
         let request = try KernelHarness.request(.fusedConv, operands: operands, attributes: attributes, constantIndices: [1, 2])
-        let kernel = try #require(try ConvolutionKernels().makeKernel(for: request))
-        #expect(kernel is SmallMapConvolutionKernel)
+        let kernel = try #require(try ConvolutionKernels().makeKernel(for: request) as? SmallMapConvolutionKernel)
+        let weightBytes = inputChannels * 9 * outputChannels * 4
+        #expect(kernel.splitsPositions == (weightBytes <= SmallMapConvolutionKernel.positionSplitWeightBytes))
         let results = try (1...3).map { threads in
             try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
         }
         #expect(results[1] == results[0] && results[2] == results[0])
+        try KernelHarness.checkAgainstReference(ConvolutionKernels(), .fusedConv, operands: operands, attributes: attributes,
+                                                constantIndices: [1, 2], threadCount: 2,
+                                                configuration: "\(inputChannels)→\(outputChannels) at \(size)x\(size) on 2 threads")
+    }
+
+    @Test("position bands are whole tiles of 8 rows, cover every position once and are balanced")
+    func positionBands() {
+        for positions in [1, 7, 49, 100, 196] {
+            for parts in 1...4 {
+                let bands = (0..<parts).map { SmallMapConvolutionKernel.positionBand($0, of: parts, positions: positions) }
+                #expect(bands.first?.lowerBound == 0 && bands.last?.upperBound == positions)
+                for (band, next) in zip(bands, bands.dropFirst()) { #expect(band.upperBound == next.lowerBound) }
+                #expect(bands.allSatisfy { $0.isEmpty || $0.lowerBound % 8 == 0 })
+                let share = Double(positions) / Double(parts)
+                #expect(bands.allSatisfy { abs(Double($0.count) - share) <= 8 }, "\(positions) on \(parts)")
+            }
+        }
     }
 
     @Test("large maps, few channels, run-time weights and groups keep the positions as columns")

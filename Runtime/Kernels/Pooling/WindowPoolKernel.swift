@@ -6,7 +6,8 @@
 /// of them. With a width stride of 1 or 2 and at least 16 such windows they are computed 16 at a
 /// time in a register (the last group of 16 overlapping the one before, which recomputes a few
 /// outputs rather than leaving a remainder; stride 2 takes the even lanes of two overlapping
-/// loads, reading nothing past the last tap); otherwise one at a time. The windows at the two
+/// loads, reading nothing past the last tap; windows of width 3 at stride 2, the CNN stems' max
+/// pools, combine the rows first, `StrideTwoRows`); otherwise one at a time. The windows at the two
 /// ends of the row take the general path, which visits only their taps inside the input (from
 /// `PoolAxis`). Loop bounds and strides are read into locals once per row, and offsets inside a
 /// window use wrapping arithmetic (they lie in the input by construction).
@@ -77,7 +78,21 @@ struct WindowPoolKernel: ReducingPoolKernel {
         let row = output + first, input = x + width.start(first)
         let valid = depthTaps.count * heightTaps.count * kernelWidth
         let padded = depth.paddedTaps[od] * height.paddedTaps[oh] * kernelWidth
-        if (stride == 1 || stride == 2) && count >= 16 {
+        if stride == 2 && kernelWidth == 3 && widthDilation == 1 && count >= 16 {
+            var index = 0
+            while index < count {
+                let start = min(index, count - 16)
+                var rows = StrideTwoRows(reduction)
+                for kd in depthTaps {
+                    let planeOffset = (d0 &+ kd &* depthDilation) &* inputHeight
+                    for kh in heightTaps {
+                        rows.add(input + ((planeOffset &+ h0 &+ kh &* heightDilation) &* inputWidth &+ start &* 2), reduction)
+                    }
+                }
+                row.storeFloatVector(reduction.finish(rows.windows(reduction), valid: valid, padded: padded), at: start)
+                index = start + 16
+            }
+        } else if (stride == 1 || stride == 2) && count >= 16 {
             var index = 0
             while index < count {
                 let start = min(index, count - 16)
@@ -112,5 +127,41 @@ struct WindowPoolKernel: ReducingPoolKernel {
                 row[index] = reduction.finish(running, valid: valid, padded: padded)
             }
         }
+    }
+}
+
+/// 16 windows of width 3 and stride 2 along a row, reduced over their rows first: the four
+/// vectors of input columns that the windows' taps read (columns 0–15, 16–31, 1–16 and 17–32
+/// from the first window's start) are combined across the rows, and only then split into the
+/// three taps (even and odd lanes), so that each row costs four loads instead of six loads and
+/// six lane extractions.
+struct StrideTwoRows {
+    /// The column vectors combined over the rows so far.
+    var first: FloatVector, second: FloatVector, firstShifted: FloatVector, secondShifted: FloatVector
+
+    /// Nothing combined yet.
+    @inline(__always)
+    init<Reduction: PoolReduction>(_ reduction: Reduction) {
+        let initial = FloatVector(repeating: reduction.initial)
+        (first, second, firstShifted, secondShifted) = (initial, initial, initial, initial)
+    }
+
+    /// Combines the row starting at `taps` (the first window's first tap).
+    @inline(__always)
+    mutating func add<Reduction: PoolReduction>(_ taps: UnsafePointer<Float>, _ reduction: Reduction) {
+        first = reduction.combine(first, taps.loadFloatVector(at: 0))
+        second = reduction.combine(second, taps.loadFloatVector(at: 16))
+        firstShifted = reduction.combine(firstShifted, taps.loadFloatVector(at: 1))
+        secondShifted = reduction.combine(secondShifted, taps.loadFloatVector(at: 17))
+    }
+
+    /// The 16 windows: taps 0, 1 and 2 are the even and odd lanes of columns 0–31 and the odd
+    /// lanes of columns 1–32.
+    @inline(__always)
+    func windows<Reduction: PoolReduction>(_ reduction: Reduction) -> FloatVector {
+        let tap0 = FloatVector(lowHalf: first.evenHalf, highHalf: second.evenHalf)
+        let tap1 = FloatVector(lowHalf: first.oddHalf, highHalf: second.oddHalf)
+        let tap2 = FloatVector(lowHalf: firstShifted.oddHalf, highHalf: secondShifted.oddHalf)
+        return reduction.combine(reduction.combine(tap0, tap1), tap2)
     }
 }

@@ -41,6 +41,9 @@ struct PoolingKernelTests {
         let cases: [(OpKind, [Int], Attributes)] = [
             (.maxPool, [2, 3, 37, 45], ["kernel": .ints([3, 3]), "strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1])]),
             (.maxPool, [1, 2, 20, 35], ["kernel": .ints([3, 3]), "pads": .ints([1, 1, 1, 1])]),
+            (.avgPool, [1, 2, 21, 70], ["kernel": .ints([3, 3]), "strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1]),
+                                        "count_include_pad": .bool(true)]),
+            (.maxPool, [1, 3, 1, 66], ["kernel": .ints([1, 3]), "strides": .ints([1, 2])]),
             (.maxPool, [1, 2, 16, 64], ["kernel": .ints([2, 2]), "strides": .ints([2, 2])]),
             (.avgPool, [1, 2, 33, 64], ["kernel": .ints([2, 2]), "strides": .ints([2, 2]), "ceil_mode": .bool(true)]),
             (.avgPool, [1, 3, 17, 40], ["kernel": .ints([3, 3]), "pads": .ints([1, 1, 1, 1]), "count_include_pad": .bool(true)]),

@@ -11,9 +11,10 @@ import Foundation
 /// its rows (8 to a tile) and the output channels its columns, so that whole tiles cover all
 /// but the last few positions. The weights are packed once as the product's B (`PackedWeights`,
 /// `.b`); the column matrix (or, for 1x1, the image itself) is read as A stored transposed;
-/// the product goes to a scratch matrix `positions × C_out`, which is transposed back into the
-/// output planes (`BlockTranspose`) before the bias, residual and activation are applied to each
-/// channel (`ConvolutionEpilogue.finish`).
+/// the product goes to a scratch matrix `positions × C_out` (holding the residual, transposed,
+/// when there is one: the GEMM adds it with beta 1, the bias as a column bias and relu, clip or
+/// leaky_relu in registers), which is transposed back into the output planes (`BlockTranspose`);
+/// other activations then run over each channel's positions.
 ///
 /// Threads, each on its own workspace slot so that no thread reads what another wrote:
 /// - weights up to `positionSplitWeightBytes`: each thread takes a band of positions (whole
@@ -153,6 +154,8 @@ struct SmallMapConvolutionKernel: Kernel {
         let columns = slot.assumingMemoryBound(to: Float.self)
         let result = (slot + columnBytes).assumingMemoryBound(to: Float.self)
         let gemm = UnsafeMutableRawBufferPointer(start: slot + columnBytes + resultBytes, count: gemmBytes)
+        // The bias is a column bias of the transposed product; relu, clip and leaky_relu run in registers.
+        let gemmEpilogue = GEMMEpilogue(columnBias: bias, activation: epilogue.registerActivation ?? .none)
         for image in 0..<geometry.batch {
             let source = x + image * geometry.inputChannels * geometry.inputPlane
             var a = source + rows.lowerBound
@@ -161,15 +164,21 @@ struct SmallMapConvolutionKernel: Kernel {
                 traversal.visit(positions: rows, ColumnGather(image: source, readable: readable, columns: columns, spills: true))
                 a = UnsafePointer(columns)
             }
-            product.multiply(a: a, packedB: weights, c: result, columns: channels, workspace: gemm)
-            let output = y + image * outputChannels * plane
+            let imageOffset = image * outputChannels * plane
+            if let residual {
+                // The residual, transposed into the product's scratch, which the GEMM then adds (beta 1).
+                BlockTranspose.transpose(residual + imageOffset + channels.lowerBound * plane + rows.lowerBound,
+                                         rows: channels.count, columns: rows.count, sourceLeading: plane,
+                                         into: result + channels.lowerBound, destinationLeading: outputChannels)
+            }
+            product.multiply(a: a, packedB: weights, c: result, columns: channels, beta: residual == nil ? 0 : 1,
+                             epilogue: gemmEpilogue, workspace: gemm)
+            let output = y + imageOffset
             BlockTranspose.transpose(result + channels.lowerBound, rows: rows.count, columns: channels.count,
                                      sourceLeading: outputChannels, into: output + channels.lowerBound * plane + rows.lowerBound,
                                      destinationLeading: plane)
-            for channel in channels {
-                let offset = channel * plane + rows.lowerBound
-                epilogue.finish(output + offset, count: rows.count, bias: bias?[channel] ?? 0,
-                                residual: residual.map { $0 + image * outputChannels * plane + offset })
+            if epilogue.activatesAfterProduct {
+                for channel in channels { epilogue.activate(output + channel * plane + rows.lowerBound, count: rows.count) }
             }
         }
     }

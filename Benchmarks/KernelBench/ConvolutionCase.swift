@@ -63,5 +63,8 @@ struct ConvolutionCase {
         ConvolutionCase(label: "dw 3x3 32 112x112", inputChannels: 32, outputChannels: 32, size: 112, kernel: 3, stride: 1, groups: 32),
         ConvolutionCase(label: "dw 3x3 960 7x7", inputChannels: 960, outputChannels: 960, size: 7, kernel: 3, stride: 1, groups: 960),
         ConvolutionCase(label: "dw 5x5 240 14x14", inputChannels: 240, outputChannels: 240, size: 14, kernel: 5, stride: 1, groups: 240),
+        ConvolutionCase(label: "dw 3x3 576 14x14", inputChannels: 576, outputChannels: 576, size: 14, kernel: 3, stride: 1, groups: 576),
+        ConvolutionCase(label: "dw 3x3 384 14x14", inputChannels: 384, outputChannels: 384, size: 14, kernel: 3, stride: 1, groups: 384),
+        ConvolutionCase(label: "dw 3x3/2 96 112x112", inputChannels: 96, outputChannels: 96, size: 112, kernel: 3, stride: 2, groups: 96),
     ]
 }

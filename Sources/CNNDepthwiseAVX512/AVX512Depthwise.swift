@@ -1,6 +1,6 @@
 import CNNDepthwiseKernels
 
-/// The depthwise row kernels compiled for AVX-512 (one zmm register per 16-float vector).
+/// The depthwise row and masked kernels compiled for AVX-512 (one zmm register per 16-float vector).
 /// This module is compiled for AVX-512; its code runs only after the caller has checked the
 /// processor (`GEMMInstructionSet`).
 package enum AVX512Depthwise: DepthwiseInstructionTarget {
@@ -12,6 +12,11 @@ package enum AVX512Depthwise: DepthwiseInstructionTarget {
     /// `DepthwiseRows.computeRows(_:from:rows:)` (straight from the input rows) for AVX-512.
     package static func computeRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
         DepthwiseRows<AVX512Depthwise>.computeRows(run, from: source, rows: rows)
+    }
+
+    /// `DepthwiseMaskedPlanes.run` for AVX-512.
+    package static func run(_ plane: DepthwiseMaskedPlane) {
+        DepthwiseMaskedPlanes<AVX512Depthwise>.run(plane)
     }
 
     /// `DepthwiseRows.computeLine` for AVX-512.

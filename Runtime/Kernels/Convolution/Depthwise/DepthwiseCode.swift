@@ -2,7 +2,8 @@ import CNNDepthwiseAVX512
 import CNNDepthwiseKernels
 import CNNGEMM
 
-/// The compiled form of the depthwise row kernels (`DepthwiseRows`) a depthwise kernel runs,
+/// The compiled form of the depthwise row and masked kernels (`DepthwiseRows`,
+/// `DepthwiseMaskedPlanes`) a depthwise kernel runs,
 /// chosen once when the kernel is prepared: the AVX-512 one when the processor has AVX-512
 /// and the instruction set asked for allows it, else the runtime's own (AVX2).
 enum DepthwiseCode: Sendable {
@@ -31,6 +32,15 @@ enum DepthwiseCode: Sendable {
         switch self {
         case .avx512: AVX512Depthwise.computeRows(run, from: source, rows: rows)
         case .standard: DepthwiseRows<RuntimeDepthwise>.computeRows(run, from: source, rows: rows)
+        }
+    }
+
+    /// `DepthwiseMaskedPlanes.run` in this code.
+    @inline(__always)
+    func run(_ plane: DepthwiseMaskedPlane) {
+        switch self {
+        case .avx512: AVX512Depthwise.run(plane)
+        case .standard: DepthwiseMaskedPlanes<RuntimeDepthwise>.run(plane)
         }
     }
 

@@ -1,3 +1,4 @@
+import CNNDepthwiseKernels
 import CNNGEMM
 import Foundation
 
@@ -9,7 +10,9 @@ import Foundation
 /// for the common 3x3 and 5x5 windows at stride 1 on AVX-512, read in place); the outputs are
 /// then computed 4 × 16 at a time (`DepthwiseSweep`), by a loop over the taps that
 /// is unrolled for 3x3 and 5x5 windows (`DepthwiseRows`), compiled for AVX-512 or AVX2 and
-/// chosen when the kernel is prepared (`DepthwiseCode`).
+/// chosen when the kernel is prepared (`DepthwiseCode`). Small maps at stride 1 whose output
+/// rows are as wide as their input rows (`DepthwiseMaskedLayout`) skip the copy: each plane is
+/// read in place, with lane masks for the padding (`DepthwiseMaskedPlanes`).
 ///
 /// Threads: the N · C planes are split into contiguous ranges, one per thread, each with its
 /// own slice of the workspace (its plane copy and scratch). A plane's outputs are computed the
@@ -34,6 +37,8 @@ struct DepthwiseConvolutionKernel: Kernel {
     let epilogue: DepthwiseEpilogue
     /// The compiled row kernels it runs.
     let code: DepthwiseCode
+    /// The masked path's layout, when the map takes it.
+    let masked: DepthwiseMaskedLayout?
     /// The threads the workspace has room for.
     let threadSlots: Int
     /// Floats of one thread's workspace slice (a multiple of 16).
@@ -54,7 +59,9 @@ struct DepthwiseConvolutionKernel: Kernel {
         sweep = DepthwiseSweep(plane, code: code)
         self.epilogue = DepthwiseEpilogue(epilogue)
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        slotFloats = ((sweep.readsInput ? 3 * sweep.directRowFloats : plane.copyFloats) + sweep.scratchFloats + 15) / 16 * 16
+        masked = DepthwiseMaskedLayout(geometry)
+        slotFloats = masked?.slotFloats
+            ?? ((sweep.readsInput ? 3 * sweep.directRowFloats : plane.copyFloats) + sweep.scratchFloats + 15) / 16 * 16
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
@@ -69,6 +76,31 @@ struct DepthwiseConvolutionKernel: Kernel {
         }
     }
 
+    /// Computes `planes` on the masked path, with the workspace slice `slot` (`masked.slotFloats`).
+    private func run(planes: Range<Int>, _ masked: DepthwiseMaskedLayout, _ operands: Operands, slot: UnsafeMutablePointer<Float>) {
+        masked.tapOffsets.withUnsafeBufferPointer { offsets in
+            masked.masks.withUnsafeBufferPointer { masks in
+                guard let offsets = offsets.baseAddress, let masks = masks.baseAddress else { return }
+                for index in planes {
+                    // The first and last planes of the tensor are read from a copy with room
+                    // around it, as vectors read up to a plane before and after them.
+                    var input = operands.x + index * inputPlane
+                    if index == 0 || index == planeCount - 1 {
+                        (slot + inputPlane).update(from: input, count: inputPlane)
+                        input = UnsafePointer(slot + inputPlane)
+                    }
+                    let channel = index % channels, outputOffset = index * outputPlane
+                    code.run(DepthwiseMaskedPlane(input: input, offsets: offsets, masks: masks, weights: operands.weights + channel * taps,
+                                                  taps: taps, bias: operands.bias?[channel] ?? 0,
+                                                  output: operands.y + outputOffset, residual: operands.residual.map { $0 + outputOffset },
+                                                  outputPlane: outputPlane, clampLower: epilogue.clamp.lower,
+                                                  clampUpper: epilogue.clamp.upper, clamps: epilogue.clamps))
+                    epilogue.activateStored(operands.y + outputOffset, count: outputPlane)
+                }
+            }
+        }
+    }
+
     /// The tensors of one run.
     struct Operands {
         let x: UnsafePointer<Float>, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?
@@ -77,6 +109,10 @@ struct DepthwiseConvolutionKernel: Kernel {
 
     /// Computes `planes`, using the workspace slice `slot`.
     private func run(planes: Range<Int>, _ operands: Operands, slot: UnsafeMutablePointer<Float>) {
+        if let masked {
+            run(planes: planes, masked, operands, slot: slot)
+            return
+        }
         plane.tapOffsets.withUnsafeBufferPointer { offsets in
             guard let offsets = offsets.baseAddress else { return }
             for index in planes {

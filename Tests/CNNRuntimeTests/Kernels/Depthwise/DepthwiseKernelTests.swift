@@ -5,8 +5,9 @@ import CNNIR
 
 /// The depthwise kernel against the reference (bound `KernelHarness.relativeL2Bound`; each
 /// output sums at most 25 products), with poisoned outputs and workspace: the unrolled 3x3 and
-/// 5x5 windows at strides 1 and 2, the fused epilogue, other windows, and thread counts; each
-/// conv on the AVX2 row kernels and, when the processor has AVX-512, on the AVX-512 ones too.
+/// 5x5 windows at strides 1 and 2, small maps read in place with masks, the fused epilogue,
+/// other windows, and thread counts; each conv on the AVX2 row kernels and, when the processor
+/// has AVX-512, on the AVX-512 ones too.
 @Suite("Depthwise conv kernel")
 struct DepthwiseKernelTests {
     /// The instruction sets whose row kernels the tests run.
@@ -97,6 +98,35 @@ struct DepthwiseKernelTests {
         }
     }
 
+    @Test("Small maps at stride 1 with rows as wide as the input's read in place with masks: 80 random convs")
+    func maskedPlanes() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0008)
+        var masked = 0
+        for index in 0..<80 {
+            let kernel = [[3, 3], [5, 5], [3, 1], [1, 5], [2, 3]][index % 5]
+            let dilations = index % 7 == 6 ? [2, 2] : [1, 1]
+            let channels = generator.nextInt(in: 1...20), batch = generator.nextInt(in: 1...3)
+            let (height, width) = (generator.nextInt(in: 1...13), generator.nextInt(in: 1...13))
+            // Left and right pads that keep the width (split unevenly at times); any top and
+            // bottom pads, so that the output's height may differ from the input's.
+            let widthPad = (kernel[1] - 1) * dilations[1], left = generator.nextInt(in: 0...widthPad)
+            let (top, bottom) = (generator.nextInt(in: 0...2), generator.nextInt(in: 0...2))
+            guard height + top + bottom >= (kernel[0] - 1) * dilations[0] + 1 else { continue }
+            var operands = [try generator.nextTensor([batch, channels, height, width]), try generator.nextTensor([channels, 1] + kernel)]
+            if index % 3 != 0 { operands.append(try generator.nextTensor([channels])) }
+            var drawn = DepthwiseCase(op: .conv, operands: operands,
+                                      attributes: ["groups": .int(channels), "pads": .ints([top, left, bottom, widthPad - left]),
+                                                   "strides": .ints([1, 1]), "dilations": .ints(dilations)])
+            if index % 2 == 0 {
+                drawn = try DepthwiseCases.fuse(drawn, activation: FusedActivation.allCases[index / 2 % FusedActivation.allCases.count],
+                                                residual: index % 4 == 0, using: &generator)
+            }
+            if try check(drawn, threadCount: 1 + index % 3).masked != nil { masked += 1 }
+        }
+        // Maps of 16 to 128 outputs take the masked path; smaller ones the flat sweep.
+        #expect(masked >= 25 && masked < 75, "masked planes: \(masked) of 80")
+    }
+
     @Test("Other windows, strides and dilations: 80 random convs")
     func generalWindows() throws {
         var generator = SeededGenerator(seed: 0xD3A7_0003)
@@ -121,7 +151,7 @@ struct DepthwiseKernelTests {
         var generator = SeededGenerator(seed: 0xD3A7_0004)
         let shapes: [(input: [Int], kernel: Int, strides: [Int])] = [
             ([1, 7, 20, 37], 3, [1, 1]), ([2, 5, 9, 9], 3, [1, 1]), ([3, 3, 14, 14], 5, [2, 2]),
-            ([1, 11, 13, 7], 5, [1, 1]), ([1, 4, 17, 33], 7, [2, 1]), ([2, 3, 9, 40], 5, [1, 1]),
+            ([1, 11, 13, 7], 5, [1, 1]), ([1, 4, 17, 33], 7, [2, 1]), ([2, 3, 9, 40], 5, [1, 1]), ([2, 21, 7, 7], 3, [1, 1]),
         ]
         for shape in shapes {
             let channels = shape.input[1], pad = shape.kernel / 2

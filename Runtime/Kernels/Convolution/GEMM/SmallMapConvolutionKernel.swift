@@ -83,7 +83,7 @@ struct SmallMapConvolutionKernel: Kernel {
             products = try rowCounts.map { rows throws(GEMMError) in
                 try PackedGEMM(rows: rows, columns: geometry.outputChannels, depth: geometry.columnRows,
                                transposeA: true, transposeB: true, leadingA: pointwise ? geometry.inputPlane : rows,
-                               instructionSet: instructionSet)
+                               leadingC: Self.resultLeading(geometry.outputChannels), instructionSet: instructionSet)
             }
         } catch {
             throw Diagnostic("the packed GEMM rejected the conv's product: \(error)")
@@ -91,9 +91,14 @@ struct SmallMapConvolutionKernel: Kernel {
         guard let longest = products.first else { throw Diagnostic("the conv has no output positions") }
         packedWeights = try PackedWeights(weights, product: longest, groups: 1, as: .b)
         columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: geometry.columnRows * longest.rows + ColumnGather.spillFloats)
-        resultBytes = WorkspaceSize.bytes(forFloats: longest.rows * geometry.outputChannels)
+        resultBytes = WorkspaceSize.bytes(forFloats: longest.rows * Self.resultLeading(geometry.outputChannels))
         gemmBytes = (longest.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
     }
+
+    /// The distance between rows of the product's scratch matrix: the channel count plus 16,
+    /// so that rows are never a multiple of 4 KiB apart (1024 channels would put the rows of a
+    /// register tile, and those the transposes read and write, in one set of the L1 cache).
+    static func resultLeading(_ channels: Int) -> Int { channels + 16 }
 
     /// The positions of thread `part` of `parts` when threads split the positions: whole
     /// register-tile rows (8), nearest to equal shares.
@@ -151,6 +156,7 @@ struct SmallMapConvolutionKernel: Kernel {
         let bias = epilogue.bias(buffers), residual = epilogue.residual(buffers)
         let weights = packedWeights.panels(ofGroup: 0)
         let outputChannels = geometry.outputChannels, plane = geometry.outputPlane
+        let leading = Self.resultLeading(outputChannels)
         let columns = slot.assumingMemoryBound(to: Float.self)
         let result = (slot + columnBytes).assumingMemoryBound(to: Float.self)
         let gemm = UnsafeMutableRawBufferPointer(start: slot + columnBytes + resultBytes, count: gemmBytes)
@@ -169,13 +175,13 @@ struct SmallMapConvolutionKernel: Kernel {
                 // The residual, transposed into the product's scratch, which the GEMM then adds (beta 1).
                 BlockTranspose.transpose(residual + imageOffset + channels.lowerBound * plane + rows.lowerBound,
                                          rows: channels.count, columns: rows.count, sourceLeading: plane,
-                                         into: result + channels.lowerBound, destinationLeading: outputChannels)
+                                         into: result + channels.lowerBound, destinationLeading: leading)
             }
             product.multiply(a: a, packedB: weights, c: result, columns: channels, beta: residual == nil ? 0 : 1,
                              epilogue: gemmEpilogue, workspace: gemm)
             let output = y + imageOffset
             BlockTranspose.transpose(result + channels.lowerBound, rows: rows.count, columns: channels.count,
-                                     sourceLeading: outputChannels, into: output + channels.lowerBound * plane + rows.lowerBound,
+                                     sourceLeading: leading, into: output + channels.lowerBound * plane + rows.lowerBound,
                                      destinationLeading: plane)
             if epilogue.activatesAfterProduct {
                 for channel in channels { epilogue.activate(output + channel * plane + rows.lowerBound, count: rows.count) }

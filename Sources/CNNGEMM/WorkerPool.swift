@@ -5,9 +5,11 @@ import Synchronization
 /// Persistent worker threads that run the parts of one job at a time, started in microseconds.
 ///
 /// `run(parts:_:)` publishes the job and wakes up to `parts - 1` workers; the calling thread
-/// and the workers then claim parts one at a time from a shared counter until none is left, so
-/// a worker that starts late (the machine is busy) leaves its part to the others instead of
-/// holding the job up. An idle worker spins on its own ticket for `spinNanoseconds` after its
+/// runs part 0, the workers claim the other parts one at a time from a shared counter, and the
+/// calling thread then drains the counter too, so a worker that starts late (the machine is
+/// busy) leaves its part to the others instead of holding the job up. With one worker, part 0
+/// is thus always the calling thread's and part 1 the worker's unless it is late: kernels that
+/// split consecutive layers the same way find what they read where they wrote it. An idle worker spins on its own ticket for `spinNanoseconds` after its
 /// last job (so that back-to-back jobs, such as the layers of a model, start without a system
 /// call) and then parks on a condition variable. One job runs at a time: a thread that finds
 /// the pool busy (another job, or a part calling `run` again) runs its parts itself. Workers run
@@ -63,11 +65,14 @@ public final class WorkerPool: @unchecked Sendable {
             floatMode = ccpu_float_mode()
             jobNumber += 1
             finishedParts.store(0, ordering: .relaxed)
-            claims.store(UInt64(parts) << 32, ordering: .releasing)
+            // Part 0 is the calling thread's; the counter hands out the others.
+            claims.store(UInt64(parts) << 32 | 1, ordering: .releasing)
             wakeUp.lock()
             for worker in 1..<parts { tickets[worker - 1].job.store(jobNumber, ordering: .releasing) }
             wakeUp.broadcast()
             wakeUp.unlock()
+            escapable(0)
+            finishedParts.add(1, ordering: .releasing)
             runClaimedParts()
             waitForParts(count: parts)
             job = nil

@@ -17,9 +17,10 @@ import Foundation
 /// other activations then run over each channel's positions.
 ///
 /// Threads, each on its own workspace slot so that no thread reads what another wrote:
-/// - weights up to `positionSplitWeightBytes`: each thread takes a band of positions (whole
-///   register-tile rows), gathers only their columns and multiplies them by all the weights,
-///   which stay in the shared cache;
+/// - weights up to `positionSplitWeightBytes`, or column matrices from
+///   `positionSplitColumnBytes` up: each thread takes a band of positions (whole register-tile
+///   rows), gathers only their columns and multiplies them by all the weights, which stay in
+///   the shared cache;
 /// - larger weights: each thread takes a band of output channels (whole register-tile columns,
 ///   balanced by channel count), gathers the whole column matrix and computes its band, so that
 ///   the weights are read once in all.
@@ -51,6 +52,13 @@ struct SmallMapConvolutionKernel: Kernel {
     /// a few MiB, well inside the shared 32 MiB L3 cache.
     static let positionSplitWeightBytes = 3 << 20
 
+    /// The smallest column matrix for which threads split the positions whatever the weights:
+    /// gathering it whole on every thread then costs more than reading the weights twice
+    /// (measured on ResNet-50's 3x3/2 512→512 conv at 14x14: 0.82 ms against 0.90 on 2 threads,
+    /// while its 1024→2048 1x1/2 downsampling conv, 200 KiB of columns, is faster split by
+    /// channels: 0.62 ms against 0.66).
+    static let positionSplitColumnBytes = 256 << 10
+
     /// Whether this kernel runs `geometry` better than `GEMMConvolutionKernel`: one group,
     /// constant weights, at most `maximumPositions` output positions and at least as many output
     /// channels, and a column matrix within `ConvolutionWork.sharedColumnLimitBytes`.
@@ -75,6 +83,7 @@ struct SmallMapConvolutionKernel: Kernel {
         let positions = geometry.outputPlane
         splitsPositions = geometry.columnRows * geometry.outputChannels * MemoryLayout<Float>.stride
             <= Self.positionSplitWeightBytes
+            || (!pointwise && geometry.columnRows * positions * MemoryLayout<Float>.stride >= Self.positionSplitColumnBytes)
         let slots = threadSlots
         let rowCounts = splitsPositions
             ? Set((0..<slots).map { Self.positionBand($0, of: slots, positions: positions).count }).filter { $0 > 0 }.sorted(by: >)

@@ -49,7 +49,7 @@ struct SmallMapConvolutionTests {
     }
 
     @Test("the same bits on 1, 2 and 3 threads, splitting positions (small weights) or output channels (large)",
-          arguments: [(64, 200, 7), (384, 640, 5)])
+          arguments: [(64, 200, 7), (192, 1600, 5)])
     func threadCountsAgree(inputChannels: Int, outputChannels: Int, size: Int) throws {
         var generator = SeededGenerator(seed: 0x5A12)
         let operands = [try Tensor.random(shape: [1, inputChannels, size, size], using: &generator),
@@ -60,8 +60,10 @@ struct SmallMapConvolutionTests {
         FusedConvolutionCases.setActivation(.relu, on: &attributes)
         let request = try KernelHarness.request(.fusedConv, operands: operands, attributes: attributes, constantIndices: [1, 2])
         let kernel = try #require(try ConvolutionKernels().makeKernel(for: request) as? SmallMapConvolutionKernel)
-        let weightBytes = inputChannels * 9 * outputChannels * 4
-        #expect(kernel.splitsPositions == (weightBytes <= SmallMapConvolutionKernel.positionSplitWeightBytes))
+        let weightBytes = inputChannels * 9 * outputChannels * 4, columnBytes = inputChannels * 9 * size * size * 4
+        #expect(kernel.splitsPositions == (weightBytes <= SmallMapConvolutionKernel.positionSplitWeightBytes
+                                           || columnBytes >= SmallMapConvolutionKernel.positionSplitColumnBytes))
+        #expect(kernel.splitsPositions == (outputChannels == 200))
         let results = try (1...3).map { threads in
             try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
         }

@@ -6,8 +6,8 @@
 /// Two ways to use the threads:
 /// - Each thread takes a contiguous share of the items and runs them alone. When a run has
 ///   fewer images and groups than threads, each group's positions are first split into shares,
-///   one per thread, equal to within a column tile per share; each share is cut into chunks that bound the column matrix one
-///   thread gathers (`columnBudgetBytes`). Share boundaries and chunk lengths are multiples of
+///   one per thread, equal to within a column tile per share; each share is cut into chunks
+///   that bound the column matrix one thread gathers (`columnBudgetBytes`). Share boundaries and chunk lengths are multiples of
 ///   the GEMM's column tile, so that only the last chunk of a share ends in a partial tile.
 /// - `splitsOutputChannels`: every thread runs every item, for its share of the output
 ///   channels (rows of W). This is chosen when there are fewer images and groups than threads

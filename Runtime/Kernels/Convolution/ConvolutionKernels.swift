@@ -3,8 +3,9 @@ import CNNIR
 
 /// The fast f32 kernels of conv, fused_conv and conv_transpose (NCHW, 1 to 3 spatial axes).
 ///
-/// A conv's `algorithm` attribute names its kernel (the select-kernels pass sets it); `auto`
-/// leaves the choice to `ConvolutionAlgorithmRule`. The kernels:
+/// A conv's `algorithm` attribute names its kernel (the select-kernels pass sets it). `auto`, a
+/// conv no pass has chosen for (a model run at -O0), runs the general kernel: `gemm1x1` for 1x1
+/// convs, `im2col` for the others, as a runtime without a graph optimizer would. The kernels:
 /// - `im2col` / `gemm1x1`: `GEMMConvolutionKernel`, any conv, on the packed GEMM, or
 ///   `SmallMapConvolutionKernel` (the product transposed) for maps smaller than their channel count;
 /// - `winograd2x2` / `winograd4x4`: `WinogradConvolutionKernel`, 3x3 stride-1 2-D convs;
@@ -45,7 +46,7 @@ public struct ConvolutionKernels: KernelFamily {
         let weights = request.constantOperands[1]
         var algorithm = try request.choiceAttribute("algorithm", as: ConvolutionAlgorithm.self)
         if algorithm == .auto {
-            algorithm = ConvolutionAlgorithmRule.choose(for: geometry, weightsAreConstant: weights != nil)
+            algorithm = geometry.isPointwise ? .gemm1x1 : .im2col
         }
         if let unmet = algorithm.requirementUnmet(by: geometry.shape) {
             throw request.error("algorithm \(algorithm.rawValue) cannot run this conv: \(unmet)")

@@ -34,7 +34,7 @@ struct TrainCommand: Subcommand {
         """
         The model's first output is taken as the class scores of its one input. The training step
         (forward pass in training mode, loss, gradients, optimizer update) and the evaluation
-        graph are built as IR, optimized (-O0 unless -O or --passes says otherwise) and prepared
+        graph are built as IR, optimized (-O2 unless -O or --passes says otherwise) and prepared
         once for the batch size B. Every epoch the training images are shuffled (by --seed and
         the epoch) and cut into full batches of B: the step's batch size is fixed, so the last
         N mod B images of each epoch's order are left out of it (different ones every epoch).
@@ -82,7 +82,7 @@ struct TrainCommand: Subcommand {
         }
         let execution = try ExecutionArguments.options(from: arguments)
         let manager = PipelineArguments.manager(arguments)
-        let pipeline = try TrainCommand.pipeline(arguments, manager: manager)
+        let pipeline = try PipelineArguments.pipeline(arguments, manager: manager)
         let bindings = try DimensionBindings(parsing: arguments.values(of: .set))
         let model = try LoadedModel(path: try arguments.required(.model), bindings: bindings)
         try Verifier.verify(model.graph)
@@ -104,14 +104,6 @@ struct TrainCommand: Subcommand {
                                 checkpointPath: arguments.value(of: TrainCommand.checkpoint), report: { Terminal.output($0) })
         let test = try loop.run(stopping: EarlyStopping(patience: patience, metadata: setup.trainer.metadata))
         try TrainCommand.writeWeights(setup.trainer, to: outputPath, test: test)
-    }
-
-    /// The pipeline of --passes or -O, and -O0 (no pass) when neither is given.
-    private static func pipeline(_ arguments: ParsedArguments, manager: PassManager) throws(UsageError) -> PassPipeline {
-        if arguments.value(of: PipelineArguments.passes) == nil && arguments.value(of: PipelineArguments.level) == nil {
-            return .o0
-        }
-        return try PipelineArguments.pipeline(arguments, manager: manager)
     }
 
     /// The lines printed before the first epoch: the model, where the weights come from, the

@@ -79,6 +79,7 @@ enum ConvolutionCases {
             return generator.nextInt(in: 1...limit)
         }
         var attributes: Attributes = ["strides": .ints(strides), "dilations": .ints(dilations), "groups": .int(groups)]
+        if kind.isDepthwise { attributes["algorithm"] = .string("depthwise") }
         if !kind.isPointwise && generator.nextChance(0.15) {
             attributes["auto_pad"] = .string(generator.nextElement(of: ["same_upper", "same_lower", "valid"]))
         } else {

@@ -23,13 +23,27 @@ struct ConvolutionPathTests {
         #expect(try kernelName(.conv, [[1, 4, 8, 8], [8, 4, 1, 1]], ["strides": .ints([2, 2])]) == "im2col")
     }
 
-    @Test("2-D depthwise convs use depthwise; multipliers, 1-D and 3-D use im2col")
+    @Test("auto runs the general kernel: 3x3 and depthwise convs use im2col until a pass chooses")
+    func automaticChoice() throws {
+        let depthwise: Attributes = ["groups": .int(32), "pads": .ints([1, 1, 1, 1])]
+        #expect(try kernelName(.conv, [[1, 32, 112, 112], [32, 1, 3, 3], [32]], depthwise) == "im2col")
+        #expect(try kernelName(.conv, [[1, 64, 56, 56], [64, 64, 3, 3]], ["pads": .ints([1, 1, 1, 1])]) == "im2col")
+        #expect(try kernelName(.conv, [[1, 8, 9, 9], [8, 1, 1, 1]], ["groups": .int(8)]) == "gemm1x1")
+        var chosen = depthwise
+        chosen["algorithm"] = .string("depthwise")
+        #expect(try kernelName(.conv, [[1, 32, 112, 112], [32, 1, 3, 3], [32]], chosen) == "depthwise")
+        #expect(try kernelName(.conv, [[1, 64, 56, 56], [64, 64, 3, 3]], ["pads": .ints([1, 1, 1, 1]), "algorithm": .string("winograd4x4")]) == "winograd4x4")
+    }
+
+    @Test("depthwise runs 2-D depthwise convs only: multipliers, 1-D and 3-D are refused")
     func depthwiseChoice() throws {
-        #expect(try kernelName(.conv, [[1, 32, 112, 112], [32, 1, 3, 3], [32]], ["groups": .int(32), "pads": .ints([1, 1, 1, 1])]) == "depthwise")
-        #expect(try kernelName(.conv, [[1, 8, 9, 9], [8, 1, 1, 1]], ["groups": .int(8)]) == "depthwise")
-        #expect(try kernelName(.conv, [[1, 8, 9, 9], [16, 1, 3, 3]], ["groups": .int(8)]) == "im2col")
-        #expect(try kernelName(.conv, [[1, 8, 9], [8, 1, 3]], ["groups": .int(8)]) == "im2col")
-        #expect(try kernelName(.conv, [[1, 8, 5, 5, 5], [8, 1, 3, 3, 3]], ["groups": .int(8)]) == "im2col")
+        let depthwise = AttributeValue.string("depthwise")
+        #expect(try kernelName(.conv, [[1, 8, 9, 9], [8, 1, 1, 1]], ["groups": .int(8), "algorithm": depthwise]) == "depthwise")
+        for (shapes, groups) in [([[1, 8, 9, 9], [16, 1, 3, 3]], 8), ([[1, 8, 9], [8, 1, 3]], 8), ([[1, 8, 5, 5, 5], [8, 1, 3, 3, 3]], 8)] {
+            #expect(throws: Diagnostic.self) {
+                try kernelName(.conv, shapes, ["groups": .int(groups), "algorithm": depthwise])
+            }
+        }
     }
 
     @Test("conv_transpose uses col2im+sgemm; other dtypes and ops get no kernel")

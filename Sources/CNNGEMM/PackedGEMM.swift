@@ -154,6 +154,22 @@ public struct PackedGEMM: Sendable, Equatable {
         runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
     }
 
+    /// Computes the columns `columns` of `C = epilogue(A·B + beta·C)` on the calling thread
+    /// alone, with A packed beforehand by `packA` and B given as packed panels (`packB`'s
+    /// layout: for each depth step, NR floats per column tile); `columns.lowerBound` must be a
+    /// multiple of `columnAlignment`, and `workspace` hold `workspaceByteCount(threadCount: 1)`
+    /// bytes. For products whose B is built panel by panel straight in packed form.
+    public func multiply(packedA: UnsafeRawPointer, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
+                         columns: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
+                         workspace: UnsafeMutableRawBufferPointer) {
+        let packed = packedB.assumingMemoryBound(to: Float.self)
+        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth,
+                                      a: .packed(packedA.assumingMemoryBound(to: Float.self)), b: packed,
+                                      leadingB: leadingB, transposeB: transposeB, c: c, leadingC: leadingC, beta: beta,
+                                      epilogue: epilogue, packedB: packed)
+        runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
+    }
+
     /// Computes one band of `operation` on the calling thread, on `workspace` (or on scratch of
     /// its own when that is too small).
     private func runBand(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,

@@ -7,7 +7,8 @@ import CNNIR
 /// conv no pass has chosen for (a model run at -O0), runs the general kernel: `gemm1x1` for 1x1
 /// convs, `im2col` for the others, as a runtime without a graph optimizer would. The kernels:
 /// - `im2col` / `gemm1x1`: `GEMMConvolutionKernel`, any conv, on the packed GEMM, or
-///   `SmallMapConvolutionKernel` (the product transposed) for maps smaller than their channel count;
+///   `SmallMapConvolutionKernel` (the product transposed) for maps smaller than their channel count,
+///   or `StridedConvolutionKernel` (B packed from a phase-split input band) at width stride 2 or more;
 /// - `winograd2x2` / `winograd4x4`: `WinogradConvolutionKernel`, 3x3 stride-1 2-D convs;
 /// - `depthwise`: `DepthwiseConvolutionKernel`, 2-D depthwise convs;
 /// - `direct`: none here (the node runs on the reference kernels);
@@ -64,6 +65,10 @@ public struct ConvolutionKernels: KernelFamily {
             if let weights, SmallMapConvolutionKernel.suits(geometry, weightsAreConstant: true) {
                 return try SmallMapConvolutionKernel(geometry: geometry, pointwise: algorithm == .gemm1x1, epilogue: epilogue,
                                                      weights: weights, instructionSet: instructionSet)
+            }
+            if let weights, algorithm == .im2col, StridedConvolutionKernel.suits(geometry, weightsAreConstant: true) {
+                return try StridedConvolutionKernel(geometry: geometry, epilogue: epilogue, weights: weights,
+                                                    instructionSet: instructionSet)
             }
             return try GEMMConvolutionKernel(geometry: geometry, pointwise: algorithm == .gemm1x1, epilogue: epilogue, weights: weights,
                                              instructionSet: instructionSet)

@@ -41,9 +41,12 @@ struct StridedConvolutionKernel: Kernel {
     let bandBytes: Int, panelBytes: Int, gemmBytes: Int
 
     /// Whether this kernel runs `geometry`: 2-D, one group, constant weights, a width stride of
-    /// 2 or more, output rows at least `minimumOutputWidth` wide.
+    /// 2 or more, windows wider than the stride (so that taps share the copied columns: a 1x1/2
+    /// conv reads a quarter of its input, which im2col gathers directly), output rows at least
+    /// `minimumOutputWidth` wide.
     static func suits(_ geometry: ConvolutionGeometry, weightsAreConstant: Bool) -> Bool {
         weightsAreConstant && geometry.spatialRank == 2 && geometry.groups == 1 && geometry.strides[2] >= 2
+            && (geometry.kernel[2] - 1) * geometry.dilations[2] + 1 > geometry.strides[2]
             && geometry.outputSize[2] >= minimumOutputWidth
     }
 

@@ -12,13 +12,13 @@ struct StridedConvolutionTests {
     /// The instruction sets with GEMM kernels that this processor runs.
     static let instructionSets = GEMMInstructionSet.supported.filter { $0 != .generic }
 
-    /// A random strided conv: kernels 1 to 7 wide and tall, width strides 2 and 3, height
+    /// A random strided conv: kernels 1 to 7 tall and wider than the width stride, width strides 2 and 3, height
     /// strides 1 to 3, dilations 1 and 2, uneven pads, output rows 16 to 60 wide (one to several
     /// runs per panel), channel counts that fill no tile, fused activations, and a residual
     /// operand in most.
     static func draw(using generator: inout SeededGenerator) throws -> (operands: [Tensor], attributes: Attributes) {
-        let kernel = [generator.nextInt(in: 1...7), generator.nextInt(in: 1...7)]
         let strides = [generator.nextInt(in: 1...3), generator.nextElement(of: [2, 2, 3])]
+        let kernel = [generator.nextInt(in: 1...7), generator.nextInt(in: (strides[1] + 1)...7)]
         let dilations = [generator.nextElement(of: [1, 1, 2]), generator.nextElement(of: [1, 1, 2])]
         let pads = (0..<4).map { axis in generator.nextInt(in: 0...min(3, (kernel[axis % 2] - 1) * dilations[axis % 2])) }
         let outputWidth = generator.nextInt(in: 16...60), outputHeight = generator.nextInt(in: 1...9)
@@ -75,7 +75,7 @@ struct StridedConvolutionTests {
         }
     }
 
-    @Test("weights known only at run time, narrow output rows and stride 1 along the width take the column matrix")
+    @Test("weights known only at run time, narrow output rows, 1x1/2 and stride 1 along the width take the column matrix")
     func otherConvsKeepTheColumnMatrix() throws {
         func kernel(_ shapes: [[Int]], strides: [Int], constant: Set<Int>) throws -> Kernel? {
             let operands = try shapes.map { try Tensor.zeros(shape: $0) }
@@ -87,5 +87,6 @@ struct StridedConvolutionTests {
         #expect(try kernel([[1, 3, 64, 64], [8, 3, 3, 3]], strides: [2, 2], constant: []) is GEMMConvolutionKernel)
         #expect(try kernel([[1, 3, 64, 20], [8, 3, 3, 3]], strides: [2, 2], constant: [1]) is GEMMConvolutionKernel)
         #expect(try kernel([[1, 3, 64, 64], [8, 3, 3, 3]], strides: [2, 1], constant: [1]) is GEMMConvolutionKernel)
+        #expect(try kernel([[1, 3, 64, 64], [8, 3, 1, 1]], strides: [2, 2], constant: [1]) is GEMMConvolutionKernel)
     }
 }

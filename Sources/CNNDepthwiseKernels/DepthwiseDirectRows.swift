@@ -1,14 +1,20 @@
 extension DepthwiseRows {
-    /// Computes and stores output rows `rows` of `run` (a square 3x3 or 5x5 window at stride
-    /// and dilation 1, at least 4 output rows and 16 output columns) straight from the input
-    /// rows of `source`, in stacked blocks of four rows of one vector, `rows.lowerBound` being a
-    /// multiple of 4. The products and their order are those of the stacked row sweep over the
-    /// padded copy (`stackedSums`), so the outputs are the same bits. A vector that would pass
-    /// the row's end starts at `OW − 16` instead, and the last block moves up to the last four
-    /// rows: blocks then overlap and compute some outputs twice, which leaves no tail.
+    /// Computes and stores output rows `rows` of `run` (at least 4 output rows) straight from
+    /// the input rows of `source`, `rows.lowerBound` being a multiple of 4: a 3x3 window at
+    /// stride 2 and dilation 1 in `computeStrideTwoRows`, or `computeRowPairs` for rows of at
+    /// most 8 outputs; a square 3x3 or 5x5 window at stride and dilation 1 (rows of at least 16
+    /// outputs) here, in stacked blocks of four rows of one vector. The products and their order
+    /// are those of the stacked row sweep over the padded copy (`stackedSums`), so the outputs
+    /// are the same bits. A vector that would pass the row's end starts at `OW − 16` instead,
+    /// and the last block moves up to the last four rows: blocks then overlap and compute some
+    /// outputs twice, which leaves no tail.
     @inlinable
     public static func computeRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
-        if run.taps == 9 {
+        if source.stride == 2 && run.outputWidth <= 8 {
+            computeRowPairs(run, from: source, rows: rows)
+        } else if source.stride == 2 {
+            computeStrideTwoRows(run, from: source, rows: rows)
+        } else if run.taps == 9 {
             computeRows(run, NineTaps(), from: source, rows: rows)
         } else {
             computeRows(run, TwentyFiveTaps(), from: source, rows: rows)

@@ -140,4 +140,29 @@ public enum DepthwiseRows<Target: DepthwiseInstructionTarget> {
         }
         UnsafeMutableRawPointer(run.output + offset).storeBytes(of: total, as: SIMD16<Float>.self)
     }
+
+    /// `store` of four vectors stacked one output row apart from `offset`, of which only the
+    /// lanes before output `end` (the plane's end) are stored.
+    @inlinable @inline(never)
+    static func storeStackedEnd(_ run: DepthwisePlaneRun, _ sums: Block, at offset: Int, before end: Int) {
+        for (row, sum) in [sums.0, sums.1, sums.2, sums.3].enumerated() {
+            let start = offset &+ row &* run.outputWidth, count = min(16, end &- start)
+            var total = sum
+            if let residual = run.residual {
+                for lane in 0..<count { total[lane] += residual[start &+ lane] }
+            }
+            let finished = clamped(run, total)
+            for lane in 0..<count { run.output[start &+ lane] = finished[lane] }
+        }
+    }
+
+    /// `total` with the clamp applied when `run.clamps` (NaN kept; the upper bound wins).
+    @inlinable @inline(__always)
+    static func clamped(_ run: DepthwisePlaneRun, _ total: SIMD16<Float>) -> SIMD16<Float> {
+        guard run.clamps else { return total }
+        var clamped = total
+        clamped.replace(with: run.clampLower, where: clamped .< run.clampLower)
+        clamped.replace(with: run.clampUpper, where: clamped .> run.clampUpper)
+        return clamped
+    }
 }

@@ -61,7 +61,7 @@ struct DepthwiseConvolutionKernel: Kernel {
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
         masked = DepthwiseMaskedLayout(geometry)
         slotFloats = masked?.slotFloats
-            ?? ((sweep.readsInput ? 3 * sweep.directRowFloats : plane.copyFloats) + sweep.scratchFloats + 15) / 16 * 16
+            ?? ((sweep.readsInput ? sweep.directFloats : plane.copyFloats) + sweep.scratchFloats + 15) / 16 * 16
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {

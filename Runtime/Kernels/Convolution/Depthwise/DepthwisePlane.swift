@@ -22,6 +22,8 @@ struct DepthwisePlane: Sendable {
     let outputHeight: Int, outputWidth: Int
     let strideHeight: Int, strideWidth: Int
     let padTop: Int, padLeft: Int
+    let kernelHeight: Int, kernelWidth: Int
+    let dilationHeight: Int, dilationWidth: Int
     /// The floats of a phase row that taps read: the output width plus the largest column
     /// shift `⌊(kw − 1)·dw / sw⌋` of a tap.
     let rowLength: Int
@@ -48,8 +50,9 @@ struct DepthwisePlane: Sendable {
         (outputHeight, outputWidth) = (geometry.outputSize[1], geometry.outputSize[2])
         (strideHeight, strideWidth) = (geometry.strides[1], geometry.strides[2])
         (padTop, padLeft) = (geometry.padsBegin[1], geometry.padsBegin[2])
-        let (kernelHeight, kernelWidth) = (geometry.kernel[1], geometry.kernel[2])
-        let (dilationHeight, dilationWidth) = (geometry.dilations[1], geometry.dilations[2])
+        (kernelHeight, kernelWidth) = (geometry.kernel[1], geometry.kernel[2])
+        (dilationHeight, dilationWidth) = (geometry.dilations[1], geometry.dilations[2])
+        let (kernelHeight, kernelWidth, dilationHeight, dilationWidth) = (kernelHeight, kernelWidth, dilationHeight, dilationWidth)
         rowLength = outputWidth + (kernelWidth - 1) * dilationWidth / strideWidth
         pitch = outputWidth >= 16 ? (rowLength + 15) / 16 * 16 : rowLength
         phaseRows = outputHeight + (kernelHeight - 1) * dilationHeight / strideHeight

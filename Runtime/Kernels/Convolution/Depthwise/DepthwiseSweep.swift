@@ -20,10 +20,13 @@ import CNNDepthwiseKernels
 /// them; activations that cannot be applied in registers run over the stored rows a piece of
 /// the plane at a time.
 ///
-/// - Direct (stacked blocks of a 3x3 or 5x5 window at stride and dilation 1, input rows of 16
-///   or more columns, at most 16 padding columns a side): no copy; the blocks read the input
-///   rows themselves, a row of zeros standing for each padding row and the lanes that fall in
-///   the padding columns set to zero (`DepthwiseRowSource`). The outputs are the same bits.
+/// - Direct (on AVX-512, stacked blocks of a 3x3 or 5x5 window at stride and dilation 1 with
+///   input rows of 16 or more columns, or of a 3x3 window at stride 2 and dilation 1 with
+///   output rows of `strideTwoNarrowest` or more columns; at most 16 padding columns a side):
+///   no copy; the blocks read the input rows themselves, a row of zeros standing for each
+///   padding row and the lanes that fall in the padding columns set to zero
+///   (`DepthwiseRowSource`); at stride 2 the even and odd columns are split in registers. The
+///   outputs are the same bits.
 struct DepthwiseSweep: Sendable {
     /// The plane's layout.
     let plane: DepthwisePlane
@@ -36,18 +39,33 @@ struct DepthwiseSweep: Sendable {
     let stacksRows: Bool
     /// Whether the blocks read the input rows instead of a copy (the direct sweep).
     let readsInput: Bool
+    /// The floats the direct sweep reads past the end of an input row (whole vectors that run
+    /// into the padding columns and beyond).
+    let overhang: Int
     /// The direct sweep's lane masks (`DepthwiseRowSource.laneMasks`); empty for the others.
     let laneMasks: [UInt32]
+    /// The direct sweep's masks of tap columns at stride 2 (`DepthwiseRowSource.tapColumnMasks`)
+    /// when its rows hold at most 8 outputs; empty for the others.
+    let tapColumnMasks: [UInt32]
 
     /// The floats of scratch the flat sweep needs (0 for a row sweep).
     var scratchFloats: Int { rowsPerBlock == 0 ? (outputHeight - 1) * pitch + 16 : 0 }
-    /// The floats of each row the direct sweep keeps in the copy's room (a row of zeros and up
-    /// to two copies of input rows that may not be read in place): the input row's width with
-    /// `directRowMargin` floats on both sides.
+    /// The floats of each row the direct sweep keeps in the copy's room (a row of zeros, and
+    /// copies of the input rows that may not be read in place: the first, and the last ones,
+    /// whose reads reach past the input's end): the input row's width with `directRowMargin`
+    /// floats on both sides.
     var directRowFloats: Int { plane.inputWidth + 2 * Self.directRowMargin }
-    /// The floats before and after each of the direct sweep's rows: more than the padding
-    /// columns it reads (16 at most) on either side.
+    /// The floats the direct sweep keeps in the copy's room: the row of zeros, the first row,
+    /// and the last rows (those that hold the last `overhang` ≤ `directRowMargin` floats
+    /// before the input's end and the row they start in).
+    var directFloats: Int { 3 * directRowFloats + Self.directRowMargin }
+    /// The floats before and after each of the direct sweep's rows: more than it reads before
+    /// (16 at most) and past (`overhang`) a row.
     static let directRowMargin = 32
+    /// The narrowest output rows of a 3x3 window at stride 2 that the direct sweep takes (half
+    /// a vector per row up to 8 outputs, one vector up to 16): narrower rows waste more lanes
+    /// than the flat sweep.
+    static let strideTwoNarrowest = 4
 
     /// The sweep of `plane` for the row kernels `code`.
     init(_ plane: DepthwisePlane, code: DepthwiseCode) {
@@ -56,6 +74,24 @@ struct DepthwiseSweep: Sendable {
         let offsets = plane.tapOffsets, side = offsets.count == 9 ? 3 : 5, pitch = plane.pitch
         stacksRows = code == .avx512 && (offsets.count == 9 || offsets.count == 25) && plane.outputHeight >= 4
             && (0..<offsets.count).allSatisfy { offsets[$0] == offsets[$0 % side] + $0 / side * pitch }
+        // The direct sweep's last vector of a row, at output column max(0, OW − 16), reads from
+        // input column (OW − 16)·s − padLeft on: with the tap columns at stride 1, with the two
+        // pairs of vectors of `DepthwiseRows.strideTwoSums` (at +0 and +18, each 16 wide) at
+        // stride 2.
+        overhang = plane.strideWidth == 1 ? plane.rowLength - plane.padLeft - plane.inputWidth
+            : 2 * max(0, outputWidth - 16) + 34 - plane.padLeft - plane.inputWidth
+        let readsInputAtStrideTwo = code == .avx512 && plane.strideHeight == 2 && plane.strideWidth == 2
+            && plane.kernelHeight == 3 && plane.kernelWidth == 3 && plane.dilationHeight == 1 && plane.dilationWidth == 1
+            && outputHeight >= 4 && outputWidth >= Self.strideTwoNarrowest
+            && plane.padLeft <= min(16, plane.inputWidth) && overhang <= Self.directRowMargin
+        tapColumnMasks = readsInputAtStrideTwo && outputWidth <= 8
+            ? DepthwiseRowSource.tapColumnMasks(width: plane.inputWidth, padLeft: plane.padLeft) : []
+        guard !readsInputAtStrideTwo else {
+            rowsPerBlock = 4
+            readsInput = true
+            laneMasks = DepthwiseRowSource.laneMasks(width: plane.inputWidth)
+            return
+        }
         guard outputWidth >= 16 else {
             rowsPerBlock = 0
             readsInput = false
@@ -75,10 +111,9 @@ struct DepthwiseSweep: Sendable {
         // those of a phase), tap column j reading column j of the row (horizontal stride and
         // dilation 1), and the padding columns read on each side of a row (`padLeft`, and past
         // the row's end).
-        let paddingRight = plane.rowLength - plane.padLeft - plane.inputWidth
         readsInput = stacksRows && rowsPerBlock == 4 && plane.strideHeight == 1 && (0..<side).allSatisfy { offsets[$0] == $0 }
             && plane.inputWidth >= 16
-            && plane.padLeft <= 16 && paddingRight <= 16
+            && plane.padLeft <= 16 && overhang <= 16
         laneMasks = readsInput ? DepthwiseRowSource.laneMasks(width: plane.inputWidth) : []
     }
 
@@ -99,9 +134,11 @@ struct DepthwiseSweep: Sendable {
     }
 
     /// The output rows before `computedRows` that no later block rewrites: stacked blocks
-    /// move the last block up into the last four rows, which may have been computed already.
+    /// (and the direct sweep's) move the last block up into the last four rows, which may have
+    /// been computed already.
     private func settledRows(_ computedRows: Int) -> Int {
-        computedRows == outputHeight || !(stacksRows && rowsPerBlock == 4) ? computedRows : min(computedRows, outputHeight - 4)
+        computedRows == outputHeight || !((stacksRows || readsInput) && rowsPerBlock == 4) ? computedRows
+            : min(computedRows, outputHeight - 4)
     }
 
     // Kept out of line: its stack table would otherwise weigh on the loop over planes of the
@@ -109,29 +146,47 @@ struct DepthwiseSweep: Sendable {
     @inline(never)
     private func runDirect(_ code: DepthwiseCode, _ run: DepthwisePlaneRun, _ channel: DepthwiseChannel, _ epilogue: DepthwiseEpilogue) {
         let (width, padLeft, margin, rowFloats) = (plane.inputWidth, plane.padLeft, Self.directRowMargin, directRowFloats)
-        let paddingRight = plane.rowLength - padLeft - width
         let zeros = channel.copy, spareRows = channel.copy + rowFloats
         zeros.initialize(repeating: 0, count: rowFloats)
-        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: plane.phaseRows) { padded in
+        // Output row r reads padded rows s·r...s·r + kh − 1: at most the phases' rows times s (and
+        // two more, at stride 2, for the row that `DepthwiseRows.computeRowPairs` pairs with an
+        // odd height's last).
+        let paddedRows = plane.phaseRows * plane.strideHeight + (plane.strideHeight == 2 ? 2 : 0)
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: paddedRows) { padded in
             guard let padded = padded.baseAddress else { return }
-            for paddedRow in 0..<plane.phaseRows {
-                let row = paddedRow - plane.padTop, start = row * width
-                if row < 0 || row >= plane.inputHeight {
-                    padded[paddedRow] = UnsafePointer(zeros + margin)
-                } else if start - padLeft >= -channel.preceding && start + width + paddingRight <= channel.readable {
-                    padded[paddedRow] = channel.input + start
-                } else {
-                    // A row at the very start or end of the input (the first or last row, as
-                    // rows have 16 or more columns): read from a copy with room around it.
-                    let copy = spareRows + (row == 0 ? 0 : rowFloats) + margin
-                    copy.update(from: channel.input + start, count: width)
-                    padded[paddedRow] = UnsafePointer(copy)
-                }
+            let (top, height, input, zeroRow) = (plane.padTop, plane.inputHeight, channel.input, UnsafePointer(zeros + margin))
+            // Padding rows, the input's rows, padding rows.
+            let (firstRow, endRow) = (min(top, paddedRows), min(top + height, paddedRows))
+            padded.initialize(repeating: zeroRow, count: firstRow)
+            var rowStart = input
+            for paddedRow in firstRow..<endRow {
+                padded[paddedRow] = rowStart
+                rowStart += width
+            }
+            (padded + endRow).initialize(repeating: zeroRow, count: paddedRows - endRow)
+            // The first row, when the reads before it leave the input, and the last rows, whose
+            // reads past their end leave it (`overhang` floats past a row), are read from copies
+            // with room around them.
+            if padLeft > channel.preceding {
+                let copy = spareRows + margin
+                copy.update(from: input, count: width)
+                padded[top] = UnsafePointer(copy)
+            }
+            var lastRows = height
+            while lastRows > 0 && lastRows * width + overhang > channel.readable { lastRows -= 1 }
+            if lastRows < height {
+                let copy = spareRows + rowFloats + margin
+                copy.update(from: input + lastRows * width, count: (height - lastRows) * width)
+                for row in lastRows..<height { padded[row + top] = UnsafePointer(copy + (row - lastRows) * width) }
             }
             laneMasks.withUnsafeBufferPointer { masks in
-                guard let masks = masks.baseAddress else { return }
-                let source = DepthwiseRowSource(rows: UnsafePointer(padded), width: width, padLeft: padLeft, masks: masks + 16 * 16)
-                computeDirect(code, run, source, channel, epilogue)
+                tapColumnMasks.withUnsafeBufferPointer { columnMasks in
+                    guard let masks = masks.baseAddress else { return }
+                    let source = DepthwiseRowSource(rows: UnsafePointer(padded), width: width, padLeft: padLeft, stride: plane.strideHeight,
+                                                    masks: masks + 16 * 16,
+                                                    tapColumnMasks: columnMasks.isEmpty ? nil : columnMasks.baseAddress)
+                    computeDirect(code, run, source, channel, epilogue)
+                }
             }
         }
     }

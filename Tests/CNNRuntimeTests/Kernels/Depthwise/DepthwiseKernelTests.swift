@@ -86,6 +86,34 @@ struct DepthwiseKernelTests {
         }
     }
 
+    @Test("3x3 at stride 2 on AVX-512 reads the input in place: 80 random convs, rows of 4 to 45 outputs, every epilogue")
+    func strideTwoDirectSweep() throws {
+        var generator = SeededGenerator(seed: 0xD3A7_0008)
+        var direct = 0, narrow = 0, pairs = 0
+        for index in 0..<80 {
+            // Heights and widths odd and even, from rows too narrow for the direct sweep to
+            // several vectors; pads up to 20 (past 16 go through the copy).
+            var drawn = try DepthwiseCases.draw(kernel: [3, 3], strides: [2, 2], heights: 7...30,
+                                                widths: index % 2 == 0 ? 9...40 : 30...90,
+                                                pads: index % 7 == 0 ? 0...20 : 0...2, using: &generator)
+            if index % 3 == 0 {
+                drawn = try DepthwiseCases.fuse(drawn, activation: FusedActivation.allCases[index / 3 % FusedActivation.allCases.count],
+                                                residual: index % 2 == 0, using: &generator)
+            }
+            let kernel = try check(drawn, threadCount: 1 + index % 3)
+            if kernel.sweep.readsInput {
+                direct += 1
+                if kernel.sweep.outputWidth < 16 { narrow += 1 }
+                if kernel.sweep.outputWidth <= 8 { pairs += 1 }
+            }
+        }
+        if GEMMInstructionSet.avx512.isSupported {
+            // Rows under 16 outputs take one vector per row, or half of one up to 8 outputs.
+            #expect(direct >= 40 && direct < 80 && narrow >= 10 && pairs >= 5 && pairs < narrow,
+                    "direct sweeps: \(direct) of 80, \(narrow) with rows under 16, \(pairs) of at most 8")
+        }
+    }
+
     @Test("Stacked blocks with an activation after storing: the last block, moved up, is activated too",
           arguments: [[1, 1], [1, 2]])
     func lastStackedBlockActivated(strides: [Int]) throws {
@@ -152,6 +180,7 @@ struct DepthwiseKernelTests {
         let shapes: [(input: [Int], kernel: Int, strides: [Int])] = [
             ([1, 7, 20, 37], 3, [1, 1]), ([2, 5, 9, 9], 3, [1, 1]), ([3, 3, 14, 14], 5, [2, 2]),
             ([1, 11, 13, 7], 5, [1, 1]), ([1, 4, 17, 33], 7, [2, 1]), ([2, 3, 9, 40], 5, [1, 1]), ([2, 21, 7, 7], 3, [1, 1]),
+            ([2, 5, 23, 71], 3, [2, 2]), ([1, 9, 15, 14], 3, [2, 2]),
         ]
         for shape in shapes {
             let channels = shape.input[1], pad = shape.kernel / 2

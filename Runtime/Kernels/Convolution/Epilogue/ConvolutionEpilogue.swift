@@ -7,8 +7,8 @@ import CNNIR
 ///
 /// Kernels apply it while the output is hot: the packed GEMM applies bias, residual and the
 /// piecewise-linear activations (relu, clip, leaky_relu) to each tile in registers, and
-/// `activate` runs the others over the rows just stored; direct kernels call `finish` on each
-/// row they compute.
+/// `activate` runs the others over the rows just stored; kernels that store rows themselves
+/// (Winograd's output copy) run their loop through `withActivation`, specialized for it.
 struct ConvolutionEpilogue: Sendable {
     /// The activation applied last.
     let activation: FusedActivation
@@ -73,36 +73,45 @@ struct ConvolutionEpilogue: Sendable {
 
     /// Applies the activation in place to `count` consecutive floats.
     func activate(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        switch activation {
-        case .none: return
-        case .relu: applyTransform(Rectifier(), values, values, count: count)
-        case .leakyRelu: applyTransform(LeakyRectifier(alpha: alpha), values, values, count: count)
-        case .clip: applyTransform(Clip(lower: alpha, upper: beta), values, values, count: count)
-        case .sigmoid: applyTransform(Logistic(), values, values, count: count)
-        case .tanh: applyTransform(HyperbolicTangent(), values, values, count: count)
-        case .hardSigmoid: applyTransform(HardSigmoid(alpha: alpha, beta: beta), values, values, count: count)
-        case .hardSwish: applyTransform(HardSwish(), values, values, count: count)
-        case .silu: applyTransform(SigmoidLinearUnit(), values, values, count: count)
-        }
+        guard activation != .none else { return }
+        withActivation(InPlaceActivation(values: values, count: count))
     }
 
-    /// Finishes `count` consecutive outputs of one channel in place: adds `bias` and, when
-    /// given, the matching `count` residual elements, then applies the activation.
-    func finish(_ values: UnsafeMutablePointer<Float>, count: Int, bias: Float, residual: UnsafePointer<Float>?) {
-        let biasVector = FloatVector(repeating: bias)
-        var index = 0
-        while index + 16 <= count {
-            var sum = UnsafePointer(values).loadFloatVector(at: index) + biasVector
-            if let residual { sum += residual.loadFloatVector(at: index) }
-            values.storeFloatVector(sum, at: index)
-            index += 16
+    /// Runs `loop` with the activation as a vector transform (the identity for none), so that
+    /// the loop is specialized for it.
+    func withActivation<Loop: ActivatedLoop>(_ loop: Loop) {
+        switch activation {
+        case .none: loop.run(IdentityTransform())
+        case .relu: loop.run(Rectifier())
+        case .leakyRelu: loop.run(LeakyRectifier(alpha: alpha))
+        case .clip: loop.run(Clip(lower: alpha, upper: beta))
+        case .sigmoid: loop.run(Logistic())
+        case .tanh: loop.run(HyperbolicTangent())
+        case .hardSigmoid: loop.run(HardSigmoid(alpha: alpha, beta: beta))
+        case .hardSwish: loop.run(HardSwish())
+        case .silu: loop.run(SigmoidLinearUnit())
         }
-        if index < count {
-            let rest = count - index
-            var sum = UnsafePointer(values).loadPartialFloatVector(at: index, count: rest) + biasVector
-            if let residual { sum += residual.loadPartialFloatVector(at: index, count: rest) }
-            values.storePartialFloatVector(sum, at: index, count: rest)
-        }
-        activate(values, count: count)
     }
+}
+
+/// A loop over outputs that applies an activation, run by `ConvolutionEpilogue.withActivation`
+/// with the activation as a concrete vector transform.
+protocol ActivatedLoop {
+    /// Runs the loop with `activation`.
+    func run<Activation: VectorTransform>(_ activation: Activation)
+}
+
+/// The activation applied in place to `count` consecutive floats.
+private struct InPlaceActivation: ActivatedLoop {
+    let values: UnsafeMutablePointer<Float>
+    let count: Int
+
+    func run<Activation: VectorTransform>(_ activation: Activation) {
+        applyTransform(activation, values, values, count: count)
+    }
+}
+
+/// The identity, for epilogues without an activation.
+struct IdentityTransform: VectorTransform {
+    @inline(__always) func callAsFunction(_ x: FloatVector) -> FloatVector { x }
 }

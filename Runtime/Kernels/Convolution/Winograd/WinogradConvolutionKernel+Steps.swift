@@ -106,27 +106,32 @@ struct WinogradSteps {
                 tile.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
                                   into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
             }
-            let output = operands.y + channel * outputPlane
-            let residual = operands.residual.map { $0 + channel * outputPlane }
-            // The residual and the activation run over the longest contiguous runs of the
-            // rows just stored (whole rows of a block are one run), not row by row.
-            var run = 0..<0
-            func finishRun() {
-                guard !run.isEmpty else { return }
-                epilogue.finish(output + run.lowerBound, count: run.count, bias: 0,
-                                residual: residual.map { $0 + run.lowerBound })
-            }
-            grid.forEachOutputRow(of: map) { outputOffset, bufferOffset, count in
-                ShortFloatRuns.copy(slot.bandBuffer + bufferOffset, to: output + outputOffset, count: count)
-                guard !epilogue.isBiasOnly else { return }
-                if outputOffset == run.upperBound {
-                    run = run.lowerBound..<(outputOffset + count)
-                } else {
-                    finishRun()
-                    run = outputOffset..<(outputOffset + count)
-                }
-            }
-            if !epilogue.isBiasOnly { finishRun() }
+            // The rows are copied into the output with the residual added and the activation
+            // applied on the way.
+            epilogue.withActivation(FinishedRows(grid: grid, map: map, rows: UnsafePointer(slot.bandBuffer),
+                                                 output: operands.y + channel * outputPlane,
+                                                 residual: operands.residual.map { $0 + channel * outputPlane }))
+        }
+    }
+}
+
+/// The copy of one channel's output rows from a band buffer into the output, each element
+/// `activation(row element + residual)`.
+private struct FinishedRows: ActivatedLoop {
+    let grid: WinogradTileGrid
+    let map: WinogradBlockMap
+    let rows: UnsafePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+    let residual: UnsafePointer<Float>?
+
+    func run<Activation: VectorTransform>(_ activation: Activation) {
+        grid.forEachOutputRow(of: map) { outputOffset, bufferOffset, count in
+            let residualRow = residual.map { $0 + outputOffset }
+            ShortFloatRuns.copy(rows + bufferOffset, to: output + outputOffset, count: count, finishing: { vector, index in
+                activation(residualRow.map { vector + $0.loadFloatVector(at: index) } ?? vector)
+            }, finishScalar: { value, index in
+                activation(FloatVector(repeating: residualRow.map { value + $0[index] } ?? value))[0]
+            })
         }
     }
 }

@@ -2,12 +2,15 @@ extension DepthwiseRows {
     /// Computes and stores output rows `rows` of `run` (at least 4 output rows) straight from
     /// the input rows of `source`, `rows.lowerBound` being a multiple of 4: a 3x3 window at
     /// stride 2 and dilation 1 in `computeStrideTwoRows`, or `computeRowPairs` for rows of at
-    /// most 8 outputs; a square 3x3 or 5x5 window at stride and dilation 1 (rows of at least 16
-    /// outputs) here, in stacked blocks of four rows of one vector. The products and their order
-    /// are those of the stacked row sweep over the padded copy (`stackedSums`), so the outputs
-    /// are the same bits. A vector that would pass the row's end starts at `OW − 16` instead,
-    /// and the last block moves up to the last four rows: blocks then overlap and compute some
-    /// outputs twice, which leaves no tail.
+    /// most 8 outputs; a square 3x3 or 5x5 window at stride and dilation 1 here, in stacked
+    /// blocks of four rows of one vector. The products and their order are those of the
+    /// stacked row sweep over the padded copy (`stackedSums`), so the outputs are the same
+    /// bits. A vector that would pass the row's end starts at `OW − 16` instead (rows of 16 or
+    /// more outputs), and the last block moves up to the last four rows: blocks then overlap
+    /// and compute some outputs twice, which leaves no tail. Rows narrower than a vector take
+    /// one vector each, whose reads past the row are masked like padding columns and whose
+    /// lanes past the row are stored into the rows after it until those are stored
+    /// (`storeStacked`).
     @inlinable
     public static func computeRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
         if source.stride == 2 && run.outputWidth <= 8 {
@@ -25,7 +28,7 @@ extension DepthwiseRows {
     static func computeRows<Taps: DepthwiseTaps>(_ run: DepthwisePlaneRun, _ taps: Taps, from source: DepthwiseRowSource,
                                                  rows: Range<Int>) {
         let side = taps.count == 9 ? 3 : 5, outputWidth = run.outputWidth
-        let (lastRow, lastColumn, width) = (run.outputHeight &- 1, outputWidth &- 16, source.width)
+        let (lastRow, lastColumn, width) = (run.outputHeight &- 1, max(0, outputWidth &- 16), source.width)
         for firstRow in stride(from: rows.lowerBound, to: rows.upperBound, by: 4) {
             let blockRow = min(firstRow, lastRow &- 3), padded = source.rows + blockRow
             for column in stride(from: 0, to: outputWidth, by: 16) {
@@ -35,11 +38,7 @@ extension DepthwiseRows {
                 let sums = inside
                     ? directSums(run, taps, from: source, rows: padded, at: first, masks: false)
                     : directSums(run, taps, from: source, rows: padded, at: first, masks: true)
-                let output = blockRow &* outputWidth &+ column
-                store(run, sums.0, at: output)
-                store(run, sums.1, at: output &+ outputWidth)
-                store(run, sums.2, at: output &+ 2 &* outputWidth)
-                store(run, sums.3, at: output &+ 3 &* outputWidth)
+                storeStacked(run, sums, at: blockRow &* outputWidth &+ column)
             }
         }
     }

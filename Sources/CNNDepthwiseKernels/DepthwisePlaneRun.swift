@@ -18,6 +18,10 @@ public struct DepthwisePlaneRun {
     public let residual: UnsafePointer<Float>?
     /// The output plane's size.
     public let outputHeight: Int, outputWidth: Int
+    /// The outputs from `output` on that may be written (and residuals read) with whole
+    /// vectors: the plane's, and those of the planes computed after it on the same thread,
+    /// which then overwrite what runs into them.
+    public let writable: Int
     /// The floats between consecutive rows of the copy.
     public let pitch: Int
     /// The clamp applied to the outputs when `clamps` holds (relu's and clip's bounds).
@@ -34,10 +38,11 @@ public struct DepthwisePlaneRun {
     @inlinable
     public init(copy: UnsafePointer<Float>, offsets: UnsafePointer<Int>, weights: UnsafePointer<Float>, taps: Int,
                  bias: SIMD16<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
-                 outputHeight: Int, outputWidth: Int, pitch: Int, clampLower: Float, clampUpper: Float, clamps: Bool,
+                 outputHeight: Int, outputWidth: Int, writable: Int, pitch: Int, clampLower: Float, clampUpper: Float, clamps: Bool,
                 stacksRows: Bool) {
         (self.copy, self.offsets, self.weights, self.taps, self.bias) = (copy, offsets, weights, taps, bias)
         (self.output, self.residual, self.outputHeight, self.outputWidth, self.pitch) = (output, residual, outputHeight, outputWidth, pitch)
+        self.writable = writable
         (self.clampLower, self.clampUpper, self.clamps, self.stacksRows) = (clampLower, clampUpper, clamps, stacksRows)
     }
 }

@@ -9,11 +9,11 @@ extension DepthwiseRows {
     /// (`source.tapColumnMasks`). The products and their order are those of the row sweep over
     /// the phase-split copy (`sums`), so the outputs are the same bits. `rows.lowerBound` is
     /// even; each half is stored with 8 lanes, the lanes past the row running into the rows
-    /// after it until those are stored (the plane's end is stored lane by lane).
+    /// after it until those are stored (and past the plane into the thread's next one, which
+    /// overwrites them: only the end of `run.writable` is stored lane by lane).
     @inlinable @inline(__always)
     static func computeRowPairs(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
         let (outputWidth, weights, first) = (run.outputWidth, run.weights, -source.padLeft)
-        let planeEnd = run.outputHeight &* outputWidth
         guard let columnMasks = source.tapColumnMasks else { return }
         @inline(__always)
         func mask(_ tapColumn: Int) -> SIMD16<UInt32> {
@@ -39,7 +39,7 @@ extension DepthwiseRows {
                 sum.addProduct(SIMD16(repeating: weights[3 &* tapRow &+ 1]), inside(odd, masks.1))
                 sum.addProduct(SIMD16(repeating: weights[3 &* tapRow &+ 2]), inside(shifted, masks.2))
             }
-            storeRowPair(run, sum, at: 2 &* pair &* outputWidth, before: planeEnd)
+            storeRowPair(run, sum, at: 2 &* pair &* outputWidth, before: run.writable)
         }
     }
 
@@ -59,7 +59,7 @@ extension DepthwiseRows {
         UnsafeMutableRawPointer(run.output + lowerOffset).storeBytes(of: finished.highHalf, as: SIMD8<Float>.self)
     }
 
-    /// `storeRowPair` lane by lane, for the pair at the plane's end.
+    /// `storeRowPair` lane by lane, for the pair at the end of what may be written.
     @inlinable @inline(never)
     static func storeRowPairEnd(_ run: DepthwisePlaneRun, _ sum: SIMD16<Float>, at offset: Int, before end: Int) {
         let lowerOffset = offset &+ run.outputWidth

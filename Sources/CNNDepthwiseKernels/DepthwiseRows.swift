@@ -141,12 +141,32 @@ public enum DepthwiseRows<Target: DepthwiseInstructionTarget> {
         UnsafeMutableRawPointer(run.output + offset).storeBytes(of: total, as: SIMD16<Float>.self)
     }
 
+    /// `store` of four vectors stacked one output row apart from `offset`, in order: in rows
+    /// narrower than a vector, the lanes of each vector past its row run into the rows after
+    /// it, which are stored after it (past the plane, into the thread's next plane, which
+    /// overwrites them), and only the lanes before `run.writable` are stored
+    /// (`storeStackedEnd`).
+    @inlinable @inline(__always)
+    static func storeStacked(_ run: DepthwisePlaneRun, _ sums: Block, at offset: Int) {
+        let (outputWidth, end) = (run.outputWidth, run.writable)
+        guard offset &+ 3 &* outputWidth &+ 16 <= end else { return storeStackedEnd(run, sums, at: offset, before: end) }
+        store(run, sums.0, at: offset)
+        store(run, sums.1, at: offset &+ outputWidth)
+        store(run, sums.2, at: offset &+ 2 &* outputWidth)
+        store(run, sums.3, at: offset &+ 3 &* outputWidth)
+    }
+
     /// `store` of four vectors stacked one output row apart from `offset`, of which only the
-    /// lanes before output `end` (the plane's end) are stored.
+    /// lanes before output `end` (the end of what may be written) are stored: whole vectors
+    /// for the rows whose vector ends before it, lane by lane for the others.
     @inlinable @inline(never)
     static func storeStackedEnd(_ run: DepthwisePlaneRun, _ sums: Block, at offset: Int, before end: Int) {
         for (row, sum) in [sums.0, sums.1, sums.2, sums.3].enumerated() {
             let start = offset &+ row &* run.outputWidth, count = min(16, end &- start)
+            guard count < 16 else {
+                store(run, sum, at: start)
+                continue
+            }
             var total = sum
             if let residual = run.residual {
                 for lane in 0..<count { total[lane] += residual[start &+ lane] }

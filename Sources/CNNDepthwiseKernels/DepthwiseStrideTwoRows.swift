@@ -6,14 +6,11 @@ extension DepthwiseRows {
     /// block, as two pairs of vectors whose even and odd lanes (a two-source permute each) are
     /// the inputs of tap columns 0, 1 and 2 for 16 consecutive outputs. The products and their
     /// order are those of the row sweep over the phase-split copy (`sums`), so the outputs are
-    /// the same bits. Rows narrower than 16 outputs take one vector each, whose lanes past the
-    /// row are stored into the rows after it until those are stored (the plane's end is stored
-    /// lane by lane).
+    /// the same bits. Rows narrower than 16 outputs take one vector each (`storeStacked`).
     @inlinable @inline(__always)
     static func computeStrideTwoRows(_ run: DepthwisePlaneRun, from source: DepthwiseRowSource, rows: Range<Int>) {
         let outputWidth = run.outputWidth
         let (lastRow, lastColumn, width) = (run.outputHeight &- 1, max(0, outputWidth &- 16), source.width)
-        let planeEnd = run.outputHeight &* outputWidth
         for firstRow in stride(from: rows.lowerBound, to: rows.upperBound, by: 4) {
             let blockRow = min(firstRow, lastRow &- 3), padded = source.rows + 2 &* blockRow
             for column in stride(from: 0, to: outputWidth, by: 16) {
@@ -23,15 +20,7 @@ extension DepthwiseRows {
                 let sums = inside
                     ? strideTwoSums(run, from: source, rows: padded, at: first, masks: false)
                     : strideTwoSums(run, from: source, rows: padded, at: first, masks: true)
-                let output = blockRow &* outputWidth &+ column
-                guard output &+ 3 &* outputWidth &+ 16 <= planeEnd else {
-                    storeStackedEnd(run, sums, at: output, before: planeEnd)
-                    continue
-                }
-                store(run, sums.0, at: output)
-                store(run, sums.1, at: output &+ outputWidth)
-                store(run, sums.2, at: output &+ 2 &* outputWidth)
-                store(run, sums.3, at: output &+ 3 &* outputWidth)
+                storeStacked(run, sums, at: blockRow &* outputWidth &+ column)
             }
         }
     }

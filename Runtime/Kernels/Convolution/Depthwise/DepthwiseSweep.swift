@@ -21,8 +21,9 @@ import CNNDepthwiseKernels
 /// the plane at a time.
 ///
 /// - Direct (on AVX-512, stacked blocks of a 3x3 or 5x5 window at stride and dilation 1 with
-///   input rows of 16 or more columns, or of a 3x3 window at stride 2 and dilation 1 with
-///   output rows of `strideTwoNarrowest` or more columns; at most 16 padding columns a side):
+///   input and output rows of 16 or more columns or output rows of `strideOneNarrowest` to 15
+///   columns, or of a 3x3 window at stride 2 and dilation 1 with output rows of
+///   `strideTwoNarrowest` or more columns; at most 16 padding columns a side):
 ///   no copy; the blocks read the input rows themselves, a row of zeros standing for each
 ///   padding row and the lanes that fall in the padding columns set to zero
 ///   (`DepthwiseRowSource`); at stride 2 the even and odd columns are split in registers. The
@@ -66,6 +67,9 @@ struct DepthwiseSweep: Sendable {
     /// a vector per row up to 8 outputs, one vector up to 16): narrower rows waste more lanes
     /// than the flat sweep.
     static let strideTwoNarrowest = 4
+    /// The narrowest output rows of a 3x3 or 5x5 window at stride 1 that the direct sweep
+    /// takes (one vector per row): narrower rows waste more lanes than the flat sweep.
+    static let strideOneNarrowest = 8
 
     /// The sweep of `plane` for the row kernels `code`.
     init(_ plane: DepthwisePlane, code: DepthwiseCode) {
@@ -75,10 +79,10 @@ struct DepthwiseSweep: Sendable {
         stacksRows = code == .avx512 && (offsets.count == 9 || offsets.count == 25) && plane.outputHeight >= 4
             && (0..<offsets.count).allSatisfy { offsets[$0] == offsets[$0 % side] + $0 / side * pitch }
         // The direct sweep's last vector of a row, at output column max(0, OW − 16), reads from
-        // input column (OW − 16)·s − padLeft on: with the tap columns at stride 1, with the two
-        // pairs of vectors of `DepthwiseRows.strideTwoSums` (at +0 and +18, each 16 wide) at
-        // stride 2.
-        overhang = plane.strideWidth == 1 ? plane.rowLength - plane.padLeft - plane.inputWidth
+        // input column max(0, OW − 16)·s − padLeft on: 16 columns for each of the tap columns
+        // at stride 1, the two pairs of vectors of `DepthwiseRows.strideTwoSums` (at +0 and
+        // +18, each 16 wide) at stride 2.
+        overhang = plane.strideWidth == 1 ? max(16, outputWidth) - outputWidth + plane.rowLength - plane.padLeft - plane.inputWidth
             : 2 * max(0, outputWidth - 16) + 34 - plane.padLeft - plane.inputWidth
         let readsInputAtStrideTwo = code == .avx512 && plane.strideHeight == 2 && plane.strideWidth == 2
             && plane.kernelHeight == 3 && plane.kernelWidth == 3 && plane.dilationHeight == 1 && plane.dilationWidth == 1
@@ -86,7 +90,15 @@ struct DepthwiseSweep: Sendable {
             && plane.padLeft <= min(16, plane.inputWidth) && overhang <= Self.directRowMargin
         tapColumnMasks = readsInputAtStrideTwo && outputWidth <= 8
             ? DepthwiseRowSource.tapColumnMasks(width: plane.inputWidth, padLeft: plane.padLeft) : []
-        guard !readsInputAtStrideTwo else {
+        // Stacked blocks whose tap row i reads input row r + i − padTop (vertical stride 1, not
+        // the rows of a phase) and tap column j column j of the row (horizontal stride and
+        // dilation 1), at most 16 padding columns before a row (and no more than a row: the
+        // reads before a row stay in the row before it).
+        let readsRowsAtStrideOne = stacksRows && plane.strideHeight == 1 && (0..<side).allSatisfy { offsets[$0] == $0 }
+            && plane.padLeft <= min(16, plane.inputWidth)
+        let readsNarrowRows = readsRowsAtStrideOne && outputWidth >= Self.strideOneNarrowest && outputWidth < 16
+            && overhang <= Self.directRowMargin
+        guard !readsInputAtStrideTwo && !readsNarrowRows else {
             rowsPerBlock = 4
             readsInput = true
             laneMasks = DepthwiseRowSource.laneMasks(width: plane.inputWidth)
@@ -107,13 +119,7 @@ struct DepthwiseSweep: Sendable {
         // Stacked blocks load half as much (3x3) or less: worth up to a quarter more outputs.
         // They also take 4 consecutive rows: the last block moves up (`DepthwiseRows`).
         rowsPerBlock = stacksRows && 4 * computed(rows: 4) <= 5 * computed(rows: fewest) ? 4 : fewest
-        // Tap row i reading input row r + i − padTop (stacked rows at vertical stride 1, not
-        // those of a phase), tap column j reading column j of the row (horizontal stride and
-        // dilation 1), and the padding columns read on each side of a row (`padLeft`, and past
-        // the row's end).
-        readsInput = stacksRows && rowsPerBlock == 4 && plane.strideHeight == 1 && (0..<side).allSatisfy { offsets[$0] == $0 }
-            && plane.inputWidth >= 16
-            && plane.padLeft <= 16 && overhang <= 16
+        readsInput = readsRowsAtStrideOne && rowsPerBlock == 4 && plane.inputWidth >= 16 && overhang <= 16
         laneMasks = readsInput ? DepthwiseRowSource.laneMasks(width: plane.inputWidth) : []
     }
 
@@ -121,7 +127,7 @@ struct DepthwiseSweep: Sendable {
     func run(_ code: DepthwiseCode, _ channel: DepthwiseChannel, _ epilogue: DepthwiseEpilogue) {
         let run = DepthwisePlaneRun(copy: UnsafePointer(channel.copy), offsets: channel.offsets, weights: channel.weights,
                                     taps: plane.tapOffsets.count, bias: channel.bias, output: channel.output, residual: channel.residual,
-                                    outputHeight: outputHeight, outputWidth: outputWidth, pitch: pitch,
+                                    outputHeight: outputHeight, outputWidth: outputWidth, writable: channel.writable, pitch: pitch,
                                     clampLower: epilogue.clamp.lower, clampUpper: epilogue.clamp.upper, clamps: epilogue.clamps,
                                     stacksRows: stacksRows)
         if rowsPerBlock == 0 {

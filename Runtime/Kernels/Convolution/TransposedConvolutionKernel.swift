@@ -43,7 +43,7 @@ struct TransposedConvolutionKernel: Kernel {
                 return
             }
             WorkerPool.shared.run(parts: threads) { part in
-                run(pairs: (part * pairs / threads)..<((part + 1) * pairs / threads), buffers,
+                run(pairs: equalShare(part, of: threads, pairs), buffers,
                     columns: (workspace + part * slotBytes).assumingMemoryBound(to: Float.self))
             }
         }

@@ -22,7 +22,7 @@ struct RowVectorProduct: Sendable {
     func run(a: UnsafePointer<Float>, b: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threadCount: Int) {
         let parts = max(1, min(threadCount, columns / Self.minimumOutputsPerPart))
         WorkerPool.shared.run(parts: parts) { part in
-            for output in (part * columns / parts)..<((part + 1) * columns / parts) {
+            for output in equalShare(part, of: parts, columns) {
                 let sum = alpha * dot(a, b + output * inner)
                 y[output] = accumulates ? y[output] + sum : sum
             }

@@ -41,7 +41,7 @@ struct GlobalNormScaleKernel: Kernel {
                     let parts = max(1, min(context.threadCount, blocks / Self.minimumBlocksPerPart))
                     WorkerPool.shared.run(parts: parts) { part in
                         var gradient = 0
-                        for block in (part * blocks / parts)..<((part + 1) * blocks / parts) {
+                        for block in equalShare(part, of: parts, blocks) {
                             while block >= starts[gradient + 1] { gradient += 1 }
                             let first = (block - starts[gradient]) * Self.blockLength
                             let length = Swift.min(Self.blockLength, counts[gradient] - first)

@@ -31,7 +31,7 @@ extension ReducingPoolKernel {
         let byWork = max(1, planes * elementsPerPlane / Self.minimumElementsPerThread)
         let parts = max(1, min(context.threadCount, planes, byWork))
         WorkerPool.shared.run(parts: parts) { part in
-            let share = (part * planes / parts)..<((part + 1) * planes / parts)
+            let share = equalShare(part, of: parts, planes)
             switch reduction {
             case .maximum: pool(MaximumReduction(), buffers, planes: share)
             case .average(let countsPadding): pool(AverageReduction(countsPadding: countsPadding), buffers, planes: share)

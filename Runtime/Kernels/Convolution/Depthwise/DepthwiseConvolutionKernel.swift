@@ -70,7 +70,7 @@ struct DepthwiseConvolutionKernel: Kernel {
         let parts = min(context.threadCount, threadSlots, planeCount)
         buffers.withFloatWorkspace(bytes: workspaceBytes) { workspace in
             WorkerPool.shared.run(parts: parts) { part in
-                let planes = (part * planeCount / parts)..<((part + 1) * planeCount / parts)
+                let planes = equalShare(part, of: parts, planeCount)
                 run(planes: planes, operands, slot: workspace + part * slotFloats)
             }
         }

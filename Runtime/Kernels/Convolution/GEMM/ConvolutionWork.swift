@@ -99,6 +99,6 @@ struct ConvolutionWork: Sendable {
 
     /// The items of part `part` of `parts`: a contiguous range, sizes differing by at most one.
     func items(ofPart part: Int, parts: Int) -> Range<Int> {
-        (part * itemCount / parts)..<((part + 1) * itemCount / parts)
+        equalShare(part, of: parts, itemCount)
     }
 }

@@ -133,7 +133,7 @@ struct GEMMConvolutionKernel: Kernel {
         let channels = geometry.inputChannelsPerGroup
         let parts = min(threadCount, channels)
         WorkerPool.shared.run(parts: parts) { part in
-            let share = (part * channels / parts)..<((part + 1) * channels / parts)
+            let share = equalShare(part, of: parts, channels)
             traversal.visit(positions: positions, channels: share,
                             ColumnGather(image: source, readable: readable, columns: columns, spills: parts == 1))
         }

@@ -150,7 +150,7 @@ struct SmallMapConvolutionKernel: Kernel {
             }
             // The positions are always cut into one band per slot (the products exist for
             // those); with fewer threads than slots a thread takes several in turn.
-            for index in (part * threadSlots / parts)..<((part + 1) * threadSlots / parts) {
+            for index in equalShare(part, of: parts, threadSlots) {
                 let rows = Self.positionBand(index, of: threadSlots, positions: positions)
                 if !rows.isEmpty { run(rows: rows, channels: 0..<channels, buffers, slot: slot) }
             }

@@ -74,18 +74,13 @@ struct StridedConvolutionKernel: Kernel {
         }
         packedWeights = try PackedWeights(weights, product: product, groups: 1)
         let slots = threadSlots
-        let longestBand = (0..<slots).map { Self.rows(part: $0, of: slots, height: geometry.outputSize[1]).count }.max() ?? 0
+        let longestBand = (0..<slots).map { equalShare($0, of: slots, geometry.outputSize[1]).count }.max() ?? 0
         bandOutputRows = min(max(1, longestBand), image.outputRows(fittingIn: Self.bandBudgetBytes))
         bandRows = image.paddedRows(for: 0..<bandOutputRows).count
         tapOffsets = image.tapOffsets(paddedRows: bandRows)
         bandBytes = WorkspaceSize.bytes(forFloats: image.bandFloats(paddedRows: bandRows))
         panelBytes = WorkspaceSize.bytes(forFloats: product.packedBByteCount / MemoryLayout<Float>.stride + ColumnGather.spillFloats)
         gemmBytes = (product.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
-    }
-
-    /// The output rows of thread `part` of `parts`: contiguous, nearest to equal shares.
-    static func rows(part: Int, of parts: Int, height: Int) -> Range<Int> {
-        (part * height / parts)..<((part + 1) * height / parts)
     }
 
     func run(_ buffers: KernelBuffers, context: KernelContext) {
@@ -96,8 +91,8 @@ struct StridedConvolutionKernel: Kernel {
                 // The rows are always cut into one share per slot (the band is sized for those);
                 // with fewer threads than slots a thread takes several in turn.
                 let slot = workspace + part * slotBytes
-                for share in (part * threadSlots / threads)..<((part + 1) * threadSlots / threads) {
-                    let rows = Self.rows(part: share, of: threadSlots, height: geometry.outputSize[1])
+                for share in equalShare(part, of: threads, threadSlots) {
+                    let rows = equalShare(share, of: threadSlots, geometry.outputSize[1])
                     for imageIndex in 0..<geometry.batch {
                         for first in stride(from: rows.lowerBound, to: rows.upperBound, by: bandOutputRows) {
                             run(image: imageIndex, rows: first..<min(first + bandOutputRows, rows.upperBound), buffers, slot: slot)

@@ -132,7 +132,7 @@ struct WinogradConvolutionKernel: Kernel {
             let filters = layout.filters(of: workspace)
             let parts = min(threads, outputChannels)
             WorkerPool.shared.run(parts: parts) { part in
-                filterTransform.transform(operands.weights, channels: share(part, of: parts, outputChannels),
+                filterTransform.transform(operands.weights, channels: equalShare(part, of: parts, outputChannels),
                                           outputChannels: outputChannels, inputChannels: inputChannels, into: filters)
             }
             operands.transformedFilters = UnsafePointer(filters)
@@ -149,7 +149,7 @@ struct WinogradConvolutionKernel: Kernel {
                 let parts = min(threads, groupCount)
                 WorkerPool.shared.run(parts: parts) { part in
                     var slot = layout.slot(part, of: workspace)
-                    WinogradBlock.blocks(ofGroups: share(part, of: parts, groupCount), tileCount: grid.tileCount,
+                    WinogradBlock.blocks(ofGroups: equalShare(part, of: parts, groupCount), tileCount: grid.tileCount,
                                          maximumGroups: products.maximumGroups) { block in
                         slot.map.map(block, of: grid)
                         steps.transformInput(block, channels: 0..<inputChannels, map: slot.map,
@@ -175,7 +175,7 @@ struct WinogradConvolutionKernel: Kernel {
                     var slot = layout.slot(part, of: workspace)
                     slot.map.map(block, of: grid)
                     steps.transformInput(block, channels: 0..<inputChannels, map: slot.map, into: slot.transformedInput, slot: slot)
-                    steps.multiplyAndTransformOutput(block, bands: share(part, of: threads, products.bandCount), map: slot.map,
+                    steps.multiplyAndTransformOutput(block, bands: equalShare(part, of: threads, products.bandCount), map: slot.map,
                                                      transformedInput: slot.transformedInput, slot: slot)
                 }
                 return
@@ -183,18 +183,18 @@ struct WinogradConvolutionKernel: Kernel {
             shared.map.map(block, of: grid)
             let map = shared.map, transformedInput = shared.transformedInput, sharedProducts = shared.products
             WorkerPool.shared.run(parts: threads) { part in
-                steps.transformInput(block, channels: share(part, of: threads, inputChannels), map: map,
+                steps.transformInput(block, channels: equalShare(part, of: threads, inputChannels), map: map,
                                      into: transformedInput, slot: layout.slot(part, of: workspace))
             }
             for band in 0..<products.bandCount {
                 WorkerPool.shared.run(parts: threads) { part in
-                    steps.multiply(block, band: band, frequencies: share(part, of: threads, frequencies),
+                    steps.multiply(block, band: band, frequencies: equalShare(part, of: threads, frequencies),
                                    transformedInput: transformedInput, into: sharedProducts,
                                    gemm: layout.slot(part, of: workspace).gemm)
                 }
                 let rows = products.band(band)
                 WorkerPool.shared.run(parts: threads) { part in
-                    let slice = share(part, of: threads, rows.count)
+                    let slice = equalShare(part, of: threads, rows.count)
                     let channels = (rows.lowerBound + slice.lowerBound)..<(rows.lowerBound + slice.upperBound)
                     steps.transformOutput(block, band: band, channels: channels, map: map, products: sharedProducts,
                                           slot: layout.slot(part, of: workspace))
@@ -202,10 +202,4 @@ struct WinogradConvolutionKernel: Kernel {
             }
         }
     }
-}
-
-/// Part `part` of `parts` equal shares (±1) of `0..<count`.
-@inline(__always)
-private func share(_ part: Int, of parts: Int, _ count: Int) -> Range<Int> {
-    (part * count / parts)..<((part + 1) * count / parts)
 }

@@ -44,7 +44,7 @@ struct DepthwiseWeightGradientKernel: Kernel {
             withUnsafeTemporaryAllocation(of: Lanes.self, capacity: taps) { vectors in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: taps) { scalars in
                     guard let vectors = vectors.baseAddress, let scalars = scalars.baseAddress else { return }
-                    for channel in (part * channels / parts)..<((part + 1) * channels / parts) {
+                    for channel in equalShare(part, of: parts, channels) {
                         vectors.initialize(repeating: Lanes(), count: taps)
                         scalars.initialize(repeating: 0, count: taps)
                         accumulate(x, dy, channel: channel, vectors, scalars)

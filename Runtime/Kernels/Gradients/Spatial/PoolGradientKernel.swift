@@ -42,7 +42,7 @@ struct PoolGradientKernel: Kernel {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: outputWidth) { offsets in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: outputWidth) { shares in
                     guard let offsets = offsets.baseAddress, let shares = shares.baseAddress else { return }
-                    for plane in (part * planes / parts)..<((part + 1) * planes / parts) {
+                    for plane in equalShare(part, of: parts, planes) {
                         let gradient = dx + plane * inputPlane
                         gradient.update(repeating: 0, count: inputPlane)
                         var output = dy + plane * outputPlane

@@ -80,7 +80,7 @@ struct WeightGradientKernel: Kernel {
             let slots = workspace + partialFloats * MemoryLayout<Float>.stride
             WorkerPool.shared.run(parts: parts) { part in
                 let slot = slots + part * slotBytes
-                for index in (part * tasks.count / parts)..<((part + 1) * tasks.count / parts) {
+                for index in equalShare(part, of: parts, tasks.count) {
                     let task = tasks[index]
                     let target = slices == 1 ? weightGradient : partials + task.slice * gradientCount
                     run(task, x: x, dy: dy, weightGradient: target, slot: slot)

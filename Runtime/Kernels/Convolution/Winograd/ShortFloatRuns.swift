@@ -5,17 +5,7 @@ enum ShortFloatRuns {
     /// Copies `count` floats from `source` to `destination` (which must not overlap).
     @inline(__always)
     static func copy(_ source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int) {
-        let width = FloatVector.scalarCount
-        guard count >= width else {
-            for index in 0..<count { destination[index] = source[index] }
-            return
-        }
-        var index = 0
-        while index &+ width <= count {
-            destination.storeFloatVector(source.loadFloatVector(at: index), at: index)
-            index &+= width
-        }
-        if index < count { destination.storeFloatVector(source.loadFloatVector(at: count &- width), at: count &- width) }
+        copy(source, to: destination, count: count, finishing: { vector, _ in vector }, finishScalar: { value, _ in value })
     }
 
     /// Copies `count` floats from `source` to `destination` (which must not overlap), each

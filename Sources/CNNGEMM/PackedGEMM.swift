@@ -170,6 +170,21 @@ public struct PackedGEMM: Sendable, Equatable {
         runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
     }
 
+    /// Computes the columns `columns` of `C = epilogue(A·B + beta·C)` on the calling thread
+    /// alone, with A read in place from `windowedA` (its runs' rows of C are computed) and B
+    /// packed beforehand by `packB`; `columns.lowerBound` must be a multiple of
+    /// `columnAlignment`, and `workspace` hold `workspaceByteCount(threadCount: 1)` bytes. For
+    /// convs whose output positions are the rows, read from their input without a column matrix.
+    public func multiply(windowedA: WindowedRows, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
+                         columns: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
+                         workspace: UnsafeMutableRawBufferPointer) {
+        let packed = packedB.assumingMemoryBound(to: Float.self)
+        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth, a: .windowed(windowedA), b: packed,
+                                      leadingB: leadingB, transposeB: transposeB, c: c, leadingC: leadingC, beta: beta,
+                                      epilogue: epilogue, packedB: packed)
+        runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
+    }
+
     /// Computes one band of `operation` on the calling thread, on `workspace` (or on scratch of
     /// its own when that is too small).
     private func runBand(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,

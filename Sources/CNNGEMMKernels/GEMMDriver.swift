@@ -32,7 +32,8 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
 
     /// Computes the rows `rows` and columns `columns` of the operation's C, using `workspace`
     /// (`workspaceLayout(...).floats` floats, 64-byte aligned). `rows.lowerBound` must be a
-    /// multiple of MR when A is packed beforehand, `columns.lowerBound` of NR when B is.
+    /// multiple of MR when A is packed beforehand, `columns.lowerBound` of NR when B is. A
+    /// windowed A computes the rows of its runs, which must lie in `rows`.
     @inlinable
     public static func multiply(_ operation: GEMMOperation, rows: Range<Int>, columns: Range<Int>,
                                 workspace: UnsafeMutablePointer<Float>) {
@@ -57,9 +58,13 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
                 }
                 let pass = BlockPass(operation: operation, depth: depthRange, isFirst: depthBlock == 0,
                                      isLast: depthBlock == depthBlocks - 1)
+                if case .windowed(let windowed) = operation.a {
+                    pass.run(windowed, columns: blockColumns, packedB: bBlock, scratch: scratch)
+                    continue
+                }
                 for blockRow in stride(from: rows.lowerBound, to: rows.upperBound, by: blocking.blockRows) {
                     let blockRows = blockRow..<min(blockRow + blocking.blockRows, rows.upperBound)
-                    let packedA = packedABlock(operation, rows: blockRows, depth: depthRange, scratch: workspace)
+                    guard let packedA = packedABlock(operation, rows: blockRows, depth: depthRange, scratch: workspace) else { break }
                     pass.run(rows: blockRows, columns: blockColumns, packedA: packedA, packedB: bBlock, scratch: scratch)
                 }
             }
@@ -67,11 +72,13 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
     }
 
     /// The packed block of A for these rows and depth: inside A packed beforehand, or packed now
-    /// into `scratch`.
+    /// into `scratch`; `nil` for a windowed A, which the micro-kernel reads in place.
     @inlinable
     public static func packedABlock(_ operation: GEMMOperation, rows: Range<Int>, depth: Range<Int>,
-                                    scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+                                    scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float>? {
         switch operation.a {
+        case .windowed:
+            return nil
         case .packed(let packed):
             let paddedRows = GEMMBlocking.roundUp(operation.rows, to: Architecture.blocking.tileRows)
             return packed + paddedRows * depth.lowerBound + rows.lowerBound * depth.count
@@ -118,7 +125,31 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
                     let target = TileTarget(c: operation.c + tileRow * operation.leadingC + tileColumn,
                                             leadingC: operation.leadingC, beta: beta,
                                             epilogue: isLast ? operation.epilogue.offset(row: tileRow, column: tileColumn) : nil)
-                    EdgeTile<Architecture>.run(rows: tileRows, columns: tileColumns, depth: depthCount, a: aPanel,
+                    EdgeTile<Architecture>.run(rows: tileRows, columns: tileColumns, depth: depthCount,
+                                               a: PackedLeftPanel<Architecture>(aPanel),
+                                               b: bPanel, target: target, scratch: scratch)
+                }
+            }
+        }
+
+        /// Runs the micro-kernel over the tiles of C[runs' rows, columns], one per run and panel
+        /// of B, reading A in place from `windowed`.
+        @inlinable
+        public func run(_ windowed: WindowedRows, columns: Range<Int>, packedB: UnsafePointer<Float>,
+                        scratch: UnsafeMutablePointer<Float>) {
+            let blocking = Architecture.blocking
+            let depthCount = depth.count
+            let beta = isFirst ? operation.beta : 1
+            let offsets = windowed.depthOffsets + depth.lowerBound
+            for tileColumn in stride(from: columns.lowerBound, to: columns.upperBound, by: blocking.tileColumns) {
+                let tileColumns = min(blocking.tileColumns, columns.upperBound - tileColumn)
+                let bPanel = packedB + (tileColumn - columns.lowerBound) * depthCount
+                for run in windowed.runs {
+                    let target = TileTarget(c: operation.c + run.row * operation.leadingC + tileColumn,
+                                            leadingC: operation.leadingC, beta: beta,
+                                            epilogue: isLast ? operation.epilogue.offset(row: run.row, column: tileColumn) : nil)
+                    EdgeTile<Architecture>.run(rows: run.count, columns: tileColumns, depth: depthCount,
+                                               a: WindowedLeftPanel(source: windowed.source + run.start, offsets: offsets),
                                                b: bPanel, target: target, scratch: scratch)
                 }
             }

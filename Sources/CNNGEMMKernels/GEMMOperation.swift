@@ -5,6 +5,8 @@ public enum GEMMOperandA {
     case unpacked(UnsafePointer<Float>, leadingDimension: Int, transposed: Bool)
     /// A packed whole beforehand (`GEMMDriver.packA`), for the same blocking and sizes.
     case packed(UnsafePointer<Float>)
+    /// A read in place, run by run (`WindowedRows`); C's rows are those of the runs.
+    case windowed(WindowedRows)
 }
 
 /// One product `C = epilogue(A·B + beta·C)` as handed to an instruction set's driver: sizes,

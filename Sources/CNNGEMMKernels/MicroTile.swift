@@ -1,7 +1,7 @@
-/// The register-blocked micro-kernel: a `Rows × (Vectors · lanes)` tile of C computed from a
-/// packed panel of A (MR floats per step of the depth) and a packed panel of B (NR floats per
-/// step), with the accumulators held in registers for the whole depth, then finished (beta,
-/// bias, residual, activation) and stored.
+/// The register-blocked micro-kernel: a `Rows × (Vectors · lanes)` tile of C computed from A's
+/// values for its rows (a packed panel, MR floats per step of the depth, or read in place:
+/// `TileLeftOperand`) and a packed panel of B (NR floats per step), with the accumulators held
+/// in registers for the whole depth, then finished (beta, bias, residual, activation) and stored.
 ///
 /// Full tiles use `Rows = MR` and `Vectors = NR / lanes`; edge tiles use fewer rows or vectors,
 /// reading the same packed panels.
@@ -11,9 +11,9 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
     /// The accumulators of one tile.
     public typealias Sums = InlineArray<Rows, InlineArray<Vectors, Vector>>
 
-    /// Computes the tile `a-panel · b-panel` over `depth` steps into `target`.
+    /// Computes the tile `a · b-panel` over `depth` steps into `target`.
     @inlinable @inline(__always)
-    public static func run(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, target: TileTarget) {
+    public static func run<Left: TileLeftOperand>(depth: Int, a: Left, b: UnsafePointer<Float>, target: TileTarget) {
         let blocking = Architecture.blocking
         let vectorBytes = MemoryLayout<Vector>.stride
         var sums = Sums(repeating: InlineArray(repeating: Vector()))
@@ -25,13 +25,13 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
                 bRow[unchecked: column] = bStep.loadUnaligned(fromByteOffset: column * vectorBytes, as: Vector.self)
             }
             for row in 0..<Rows {
-                let aValue = Vector(repeating: aStep[row])
+                let aValue = Vector(repeating: aStep.value(row: row))
                 for column in 0..<Vectors {
                     sums[unchecked: row][unchecked: column] = Architecture.multiplyAdd(
                         sums[unchecked: row][unchecked: column], aValue, bRow[unchecked: column])
                 }
             }
-            aStep += blocking.tileRows
+            aStep.advance()
             bStep += blocking.tileColumns * MemoryLayout<Float>.stride
         }
         store(sums, into: target)

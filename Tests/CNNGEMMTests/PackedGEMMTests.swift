@@ -159,4 +159,54 @@ struct PackedGEMMTests {
         #expect(whole == banded)
         #expect(whole.contains { $0 != 0 })
     }
+
+    @Test("A read in place run by run (windowed) gives the bits of the same A packed, over depth blocks and column edges",
+          arguments: GEMMInstructionSet.supported)
+    func windowedAMatchesPackedA(instructionSet: GEMMInstructionSet) throws {
+        var random = TestRandom(seed: 17)
+        let (m, n, k) = (45, 150, 800)
+        let gemm = try PackedGEMM(rows: m, columns: n, depth: k, transposeB: true, instructionSet: instructionSet)
+        // Runs of 1 to MR rows, at scattered places of the source; every depth step its own offset.
+        let source = random.values(4096)
+        var runs: [WindowRun] = []
+        while runs.reduce(0, { $0 + $1.count }) < m {
+            let row = runs.reduce(0) { $0 + $1.count }
+            let count = min(m - row, 1 + Int.random(in: 0..<gemm.rowAlignment, using: &random))
+            runs.append(WindowRun(start: Int.random(in: 0..<2048, using: &random), row: row, count: count))
+        }
+        let offsets = (0..<k).map { _ in Int.random(in: 0..<2032, using: &random) }
+        var a = [Float](repeating: 0, count: m * k)
+        for run in runs {
+            for row in 0..<run.count {
+                for step in 0..<k { a[(run.row + row) * k + step] = source[run.start + row + offsets[step]] }
+            }
+        }
+        let b = random.values(n * k), bias = random.values(n), initial = random.values(m * n)
+        let workspace = UnsafeMutableRawBufferPointer.allocate(byteCount: gemm.workspaceByteCount(threadCount: 1), alignment: 64)
+        defer { workspace.deallocate() }
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: gemm.packedBByteCount, alignment: 64)
+        defer { packed.deallocate() }
+        gemm.packB(b, into: packed)
+        var fromPacked = initial, fromWindows = initial
+        bias.withUnsafeBufferPointer { bias in
+            let epilogue = GEMMEpilogue(columnBias: bias.baseAddress, activation: .relu)
+            fromPacked.withUnsafeMutableBufferPointer { c in
+                gemm.multiply(a: a, packedB: packed, c: c.baseAddress!, columns: 0..<n, beta: 1, epilogue: epilogue,
+                              workspace: workspace)
+            }
+            source.withUnsafeBufferPointer { source in
+                offsets.withUnsafeBufferPointer { offsets in
+                    runs.withUnsafeBufferPointer { runs in
+                        fromWindows.withUnsafeMutableBufferPointer { c in
+                            let windowed = WindowedRows(source: source.baseAddress!, depthOffsets: offsets.baseAddress!, runs: runs)
+                            gemm.multiply(windowedA: windowed, packedB: packed, c: c.baseAddress!, columns: 0..<n, beta: 1,
+                                          epilogue: epilogue, workspace: workspace)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(fromWindows == fromPacked)
+        #expect(fromPacked != initial)
+    }
 }

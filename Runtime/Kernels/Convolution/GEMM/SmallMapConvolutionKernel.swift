@@ -8,10 +8,16 @@ import Foundation
 /// `GEMMConvolutionKernel` computes `Y = W · B` with the positions as the product's columns,
 /// 48 to a register tile: a 7x7 map's 49 positions fill one tile and leave a 49th column that
 /// costs a third of a tile. Here the product is transposed, `Yᵀ = Bᵀ · Wᵀ`: the positions are
-/// its rows (8 to a tile) and the output channels its columns, so that whole tiles cover all
-/// but the last few positions. The weights are packed once as the product's B (`PackedWeights`,
-/// `.b`); the column matrix (or, for 1x1, the image itself) is read as A stored transposed;
-/// the product goes to a scratch matrix `positions × C_out` (holding the residual, transposed,
+/// its rows (up to 8 to a tile) and the output channels its columns. The weights are packed
+/// once as the product's B (`PackedWeights`, `.b`). The left operand `Bᵀ` (`Source`) is read in
+/// place, run by run of positions (`PositionRuns`, `WindowedRows`), with no column matrix:
+/// - 1x1 convs of stride 1 read the input itself;
+/// - 2-D convs whose windows are wider than their width stride read a zero-padded,
+///   column-phase-split copy of the input rows they need (`PhaseSplitImage`), one pass over the
+///   input, where every tap of a run of positions reads consecutive floats;
+/// - the others (1x1 convs with strides, 1-D and 3-D convs) gather their column matrix, which the
+///   GEMM packs.
+/// The product goes to a scratch matrix `positions × C_out` (holding the residual, transposed,
 /// when there is one: the GEMM adds it with beta 1, the bias as a column bias and relu, clip or
 /// leaky_relu in registers), which is transposed back into the output planes (`BlockTranspose`);
 /// other activations then run over each channel's positions.
@@ -19,19 +25,24 @@ import Foundation
 /// Threads, each on its own workspace slot so that no thread reads what another wrote:
 /// - weights up to `positionSplitWeightBytes`, or column matrices from
 ///   `positionSplitColumnBytes` up: each thread takes a band of positions (whole register-tile
-///   rows), gathers only their columns and multiplies them by all the weights, which stay in
-///   the shared cache;
+///   rows), reads (copies or gathers) only their inputs and multiplies them by all the weights,
+///   which stay in the shared cache;
 /// - larger weights: each thread takes a band of output channels (whole register-tile columns,
-///   balanced by channel count), gathers the whole column matrix and computes its band, so that
-///   the weights are read once in all.
+///   balanced by channel count), reads the inputs of every position and computes its band, so
+///   that the weights are read once in all.
 struct SmallMapConvolutionKernel: Kernel {
     let name: String
     /// The conv's shapes and window.
     let geometry: ConvolutionGeometry
     /// Bias, residual and activation.
     let epilogue: ConvolutionEpilogue
-    /// How positions are gathered into columns; `nil` for 1x1 convs (no gathering).
-    let traversal: ColumnTraversal?
+    /// Where the product's left operand comes from.
+    let source: Source
+    /// For each depth step, where it reads relative to a position's first read (read-in-place
+    /// sources; empty for gathered columns).
+    let depthOffsets: [Int]
+    /// How a band of positions is cut into runs (read-in-place sources).
+    let positionRuns: PositionRuns
     /// `Yᵀ[rows × C_out] = Bᵀ · Wᵀ` for bands of positions of every length the run uses
     /// (`positionBands`), or for all positions.
     let products: [PackedGEMM]
@@ -41,9 +52,21 @@ struct SmallMapConvolutionKernel: Kernel {
     let splitsPositions: Bool
     /// The threads the workspace has room for.
     let threadSlots: Int
-    /// Bytes of one thread's column matrix (0 for 1x1), of its product and of its GEMM scratch,
-    /// each a multiple of 64.
-    let columnBytes: Int, resultBytes: Int, gemmBytes: Int
+    /// The padded rows per channel of a thread's band (phase-split sources).
+    let bandRows: Int
+    /// Bytes of one thread's input copy (band or column matrix; 0 for 1x1 of stride 1), of its
+    /// product and of its GEMM scratch, each a multiple of 64.
+    let inputBytes: Int, resultBytes: Int, gemmBytes: Int
+
+    /// Where the transposed product's left operand, the positions' inputs, comes from.
+    enum Source {
+        /// The input itself (1x1, stride 1): position p of channel c is `x[c · plane + p]`.
+        case image
+        /// A phase-split copy of the input rows a band of positions reads.
+        case band(PhaseSplitImage)
+        /// A gathered column matrix, packed by the GEMM.
+        case columns(ColumnTraversal)
+    }
 
     /// The most output positions for which the transposed product pays.
     static let maximumPositions = 196
@@ -69,7 +92,13 @@ struct SmallMapConvolutionKernel: Kernel {
             && geometry.columnRows * positions * MemoryLayout<Float>.stride <= ConvolutionWork.sharedColumnLimitBytes
     }
 
-    var workspaceBytes: Int { threadSlots * (columnBytes + resultBytes + gemmBytes) }
+    var workspaceBytes: Int { threadSlots * (inputBytes + resultBytes + gemmBytes) }
+
+    /// Whether a 2-D conv of `geometry` reads a phase-split band: its windows are wider than its
+    /// width stride (taps share the copied columns).
+    static func readsBand(_ geometry: ConvolutionGeometry) -> Bool {
+        geometry.spatialRank == 2 && (geometry.kernel[2] - 1) * geometry.dilations[2] + 1 > geometry.strides[2]
+    }
 
     /// The kernel of `geometry` (for which `suits` holds): `gemm1x1` when `pointwise`, else
     /// `im2col`; packs `weights` now. Throws when the GEMM cannot be prepared.
@@ -78,16 +107,17 @@ struct SmallMapConvolutionKernel: Kernel {
         name = pointwise ? "gemm1x1" : "im2col"
         self.geometry = geometry
         self.epilogue = epilogue
-        traversal = pointwise ? nil : ColumnTraversal(geometry)
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let positions = geometry.outputPlane
+        let columnBytes = geometry.columnRows * positions * MemoryLayout<Float>.stride
         splitsPositions = geometry.columnRows * geometry.outputChannels * MemoryLayout<Float>.stride
             <= Self.positionSplitWeightBytes
-            || (!pointwise && geometry.columnRows * positions * MemoryLayout<Float>.stride >= Self.positionSplitColumnBytes)
+            || (!pointwise && columnBytes >= Self.positionSplitColumnBytes)
         let slots = threadSlots
-        let rowCounts = splitsPositions
-            ? Set((0..<slots).map { Self.positionBand($0, of: slots, positions: positions).count }).filter { $0 > 0 }.sorted(by: >)
-            : [positions]
+        let bands = splitsPositions
+            ? (0..<slots).map { Self.positionBand($0, of: slots, positions: positions) }.filter { !$0.isEmpty }
+            : [0..<positions]
+        let rowCounts = Set(bands.map(\.count)).sorted(by: >)
         do {
             products = try rowCounts.map { rows throws(GEMMError) in
                 try PackedGEMM(rows: rows, columns: geometry.outputChannels, depth: geometry.columnRows,
@@ -99,9 +129,34 @@ struct SmallMapConvolutionKernel: Kernel {
         }
         guard let longest = products.first else { throw Diagnostic("the conv has no output positions") }
         packedWeights = try PackedWeights(weights, product: longest, groups: 1, as: .b)
-        columnBytes = pointwise ? 0 : WorkspaceSize.bytes(forFloats: geometry.columnRows * longest.rows + ColumnGather.spillFloats)
+        let outputWidth = geometry.outputSize.last ?? 1
+        if pointwise {
+            source = .image
+            depthOffsets = (0..<geometry.inputChannels).map { $0 * geometry.inputPlane }
+            positionRuns = PositionRuns(rowLength: nil, rowStep: 0, maximumLength: longest.rowAlignment)
+            (bandRows, inputBytes) = (0, 0)
+        } else if Self.readsBand(geometry) {
+            let image = PhaseSplitImage(geometry)
+            source = .band(image)
+            bandRows = bands.map { image.paddedRows(for: Self.outputRows(of: $0, width: outputWidth)).count }.max() ?? 0
+            depthOffsets = image.tapOffsets(paddedRows: bandRows)
+            positionRuns = PositionRuns(rowLength: outputWidth, rowStep: image.strideHeight * image.rowStride,
+                                        maximumLength: longest.rowAlignment)
+            inputBytes = WorkspaceSize.bytes(forFloats: image.bandFloats(paddedRows: bandRows))
+        } else {
+            source = .columns(ColumnTraversal(geometry))
+            (depthOffsets, bandRows) = ([], 0)
+            positionRuns = PositionRuns(rowLength: nil, rowStep: 0, maximumLength: longest.rowAlignment)
+            inputBytes = WorkspaceSize.bytes(forFloats: geometry.columnRows * longest.rows + ColumnGather.spillFloats)
+        }
         resultBytes = WorkspaceSize.bytes(forFloats: longest.rows * Self.resultLeading(geometry.outputChannels))
         gemmBytes = (longest.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
+    }
+
+    /// The output rows (of width `width`) that `positions` touch.
+    static func outputRows(of positions: Range<Int>, width: Int) -> Range<Int> {
+        guard !positions.isEmpty else { return 0..<0 }
+        return (positions.lowerBound / width)..<((positions.upperBound - 1) / width + 1)
     }
 
     /// The distance between rows of the product's scratch matrix: the channel count plus 16,
@@ -140,7 +195,7 @@ struct SmallMapConvolutionKernel: Kernel {
         let alignment = products[0].columnAlignment
         let threads = min(context.threadCount, threadSlots)
         let parts = splitsPositions ? threads : min(threads, (channels + alignment - 1) / alignment)
-        let slotBytes = columnBytes + resultBytes + gemmBytes
+        let slotBytes = inputBytes + resultBytes + gemmBytes
         WorkerPool.shared.run(parts: parts) { part in
             let slot = workspace + part * slotBytes
             guard splitsPositions else {
@@ -166,19 +221,15 @@ struct SmallMapConvolutionKernel: Kernel {
         let weights = packedWeights.panels(ofGroup: 0)
         let outputChannels = geometry.outputChannels, plane = geometry.outputPlane
         let leading = Self.resultLeading(outputChannels)
-        let columns = slot.assumingMemoryBound(to: Float.self)
-        let result = (slot + columnBytes).assumingMemoryBound(to: Float.self)
-        let gemm = UnsafeMutableRawBufferPointer(start: slot + columnBytes + resultBytes, count: gemmBytes)
+        let input = slot.assumingMemoryBound(to: Float.self)
+        let result = (slot + inputBytes).assumingMemoryBound(to: Float.self)
+        let gemm = UnsafeMutableRawBufferPointer(start: slot + inputBytes + resultBytes, count: gemmBytes)
         // The bias is a column bias of the transposed product; relu, clip and leaky_relu run in registers.
         let gemmEpilogue = GEMMEpilogue(columnBias: bias, activation: epilogue.registerActivation ?? .none)
+        let inputFloats = geometry.inputChannels * geometry.inputPlane
         for image in 0..<geometry.batch {
-            let source = x + image * geometry.inputChannels * geometry.inputPlane
-            var a = source + rows.lowerBound
-            if let traversal {
-                let readable = (geometry.batch - image) * geometry.inputChannels * geometry.inputPlane
-                traversal.visit(positions: rows, ColumnGather(image: source, readable: readable, columns: columns, spills: true))
-                a = UnsafePointer(columns)
-            }
+            let imageInput = x + image * inputFloats
+            let readable = (geometry.batch - image) * inputFloats
             let imageOffset = image * outputChannels * plane
             if let residual {
                 // The residual, transposed into the product's scratch, which the GEMM then adds (beta 1).
@@ -186,14 +237,44 @@ struct SmallMapConvolutionKernel: Kernel {
                                          rows: channels.count, columns: rows.count, sourceLeading: plane,
                                          into: result + channels.lowerBound, destinationLeading: leading)
             }
-            product.multiply(a: a, packedB: weights, c: result, columns: channels, beta: residual == nil ? 0 : 1,
-                             epilogue: gemmEpilogue, workspace: gemm)
+            let beta: Float = residual == nil ? 0 : 1
+            switch source {
+            case .image:
+                multiplyInPlace(product, source: imageInput, positions: rows, channels: channels, weights: weights,
+                                result: result, beta: beta, epilogue: gemmEpilogue, workspace: gemm)
+            case .band(let phaseSplit):
+                let paddedRows = phaseSplit.paddedRows(for: Self.outputRows(of: rows, width: geometry.outputSize[2]))
+                phaseSplit.fill(input, rows: paddedRows, from: imageInput, readable: readable, bandRows: bandRows)
+                // Offsets count from the band's first padded row.
+                multiplyInPlace(product, source: input - paddedRows.lowerBound * phaseSplit.rowStride, positions: rows,
+                                channels: channels, weights: weights, result: result, beta: beta,
+                                epilogue: gemmEpilogue, workspace: gemm)
+            case .columns(let traversal):
+                traversal.visit(positions: rows, ColumnGather(image: imageInput, readable: readable, columns: input, spills: true))
+                product.multiply(a: input, packedB: weights, c: result, columns: channels, beta: beta,
+                                 epilogue: gemmEpilogue, workspace: gemm)
+            }
             let output = y + imageOffset
             BlockTranspose.transpose(result + channels.lowerBound, rows: rows.count, columns: channels.count,
                                      sourceLeading: leading, into: output + channels.lowerBound * plane + rows.lowerBound,
                                      destinationLeading: plane)
             if epilogue.activatesAfterProduct {
                 for channel in channels { epilogue.activate(output + channel * plane + rows.lowerBound, count: rows.count) }
+            }
+        }
+    }
+
+    /// `result[positions, channels] = epilogue(Bᵀ · Wᵀ + beta · result)` with `Bᵀ` read in place
+    /// from `source` run by run.
+    private func multiplyInPlace(_ product: PackedGEMM, source: UnsafePointer<Float>, positions: Range<Int>,
+                                 channels: Range<Int>, weights: UnsafeRawPointer, result: UnsafeMutablePointer<Float>,
+                                 beta: Float, epilogue: GEMMEpilogue, workspace: UnsafeMutableRawBufferPointer) {
+        depthOffsets.withUnsafeBufferPointer { offsets in
+            positionRuns.withRuns(of: positions) { runs in
+                guard let depthOffsets = offsets.baseAddress else { return }
+                product.multiply(windowedA: WindowedRows(source: source, depthOffsets: depthOffsets, runs: runs),
+                                 packedB: weights, c: result, columns: channels, beta: beta, epilogue: epilogue,
+                                 workspace: workspace)
             }
         }
     }

@@ -1,0 +1,49 @@
+/// Where the micro-kernel reads A's values for one tile: one float per tile row at each step
+/// of the depth, broadcast across the tile's columns.
+///
+/// Generic code over this protocol is specialized for each operand, so that the micro-kernel's
+/// loop holds the operand's addressing and nothing else.
+public protocol TileLeftOperand {
+    /// A's value in tile row `row` at the current depth step.
+    func value(row: Int) -> Float
+    /// Moves to the next depth step.
+    mutating func advance()
+}
+
+/// A panel of packed A (`Packing.packA`): MR consecutive floats per depth step.
+public struct PackedLeftPanel<Architecture: GEMMArchitecture>: TileLeftOperand {
+    /// The current depth step's floats.
+    @usableFromInline var step: UnsafePointer<Float>
+
+    /// The panel starting at `start`.
+    @inlinable
+    public init(_ start: UnsafePointer<Float>) { step = start }
+
+    @inlinable @inline(__always)
+    public func value(row: Int) -> Float { step[row] }
+
+    @inlinable @inline(__always)
+    public mutating func advance() { step += Architecture.blocking.tileRows }
+}
+
+/// A tile of a windowed A (`WindowedRows`): at depth step k, tile row r is
+/// `source[offsets[k] + r]`, read in place.
+public struct WindowedLeftPanel: TileLeftOperand {
+    /// The tile's first row's element at offset 0.
+    @usableFromInline let source: UnsafePointer<Float>
+    /// The current depth step's offset.
+    @usableFromInline var offset: UnsafePointer<Int>
+
+    /// The tile whose first row reads `source`, at the depth steps whose offsets start at `offsets`.
+    @inlinable
+    public init(source: UnsafePointer<Float>, offsets: UnsafePointer<Int>) {
+        self.source = source
+        offset = offsets
+    }
+
+    @inlinable @inline(__always)
+    public func value(row: Int) -> Float { source[offset.pointee &+ row] }
+
+    @inlinable @inline(__always)
+    public mutating func advance() { offset += 1 }
+}

@@ -5,7 +5,7 @@ public enum EdgeTile<Architecture: GEMMArchitecture> {
     /// Computes one tile of `rows × columns` (at most MR × NR) into `target`, through the scratch
     /// at `scratch` (`2·MR·NR + NR` floats) when `columns` is not a multiple of the vector width.
     @inlinable
-    public static func run<Left: TileLeftOperand>(rows: Int, columns: Int, depth: Int, a: Left, b: UnsafePointer<Float>,
+    public static func run<Left: TileLeftOperand>(rows: Int, columns: Int, depth: Int, a: Left, b: RightPanel,
                                                  target: TileTarget, scratch: UnsafeMutablePointer<Float>) {
         let lanes = Architecture.lanes
         let vectors = (columns + lanes - 1) / lanes

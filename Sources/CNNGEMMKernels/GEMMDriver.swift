@@ -48,24 +48,35 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
             let blockColumns = blockColumn..<min(blockColumn + blocking.blockColumns, columns.upperBound)
             for depthBlock in 0..<depthBlocks {
                 let depthRange = blocking.depthBlock(depthBlock, of: operation.depth)
-                let bBlock: UnsafePointer<Float>
+                let bBlock: RightBlock
                 if let prepacked = operation.packedB {
-                    bBlock = prepacked + paddedColumns * depthRange.lowerBound + blockColumn * depthRange.count
+                    bBlock = RightBlock(packed: prepacked + paddedColumns * depthRange.lowerBound + blockColumn * depthRange.count,
+                                        packedFrom: blockColumn)
+                } else if !operation.transposeB {
+                    // Whole panels are read in place; a last, partial one is packed (with zeros).
+                    let wholeEnd = blockColumn + blockColumns.count / blocking.tileColumns * blocking.tileColumns
+                    if wholeEnd < blockColumns.upperBound {
+                        Packing<Architecture>.packB(operation.b, leading: operation.leadingB, transposed: false, depth: depthRange,
+                                                    columns: wholeEnd..<blockColumns.upperBound, into: packedB)
+                    }
+                    bBlock = RightBlock(packed: packedB, packedFrom: wholeEnd,
+                                        inPlace: operation.b + depthRange.lowerBound * operation.leadingB,
+                                        leading: operation.leadingB)
                 } else {
                     Packing<Architecture>.packB(operation.b, leading: operation.leadingB, transposed: operation.transposeB,
                                                 depth: depthRange, columns: blockColumns, into: packedB)
-                    bBlock = UnsafePointer(packedB)
+                    bBlock = RightBlock(packed: packedB, packedFrom: blockColumn)
                 }
                 let pass = BlockPass(operation: operation, depth: depthRange, isFirst: depthBlock == 0,
                                      isLast: depthBlock == depthBlocks - 1)
                 if case .windowed(let windowed) = operation.a {
-                    pass.run(windowed, columns: blockColumns, packedB: bBlock, scratch: scratch)
+                    pass.run(windowed, columns: blockColumns, b: bBlock, scratch: scratch)
                     continue
                 }
                 for blockRow in stride(from: rows.lowerBound, to: rows.upperBound, by: blocking.blockRows) {
                     let blockRows = blockRow..<min(blockRow + blocking.blockRows, rows.upperBound)
                     guard let packedA = packedABlock(operation, rows: blockRows, depth: depthRange, scratch: workspace) else { break }
-                    pass.run(rows: blockRows, columns: blockColumns, packedA: packedA, packedB: bBlock, scratch: scratch)
+                    pass.run(rows: blockRows, columns: blockColumns, packedA: packedA, b: bBlock, scratch: scratch)
                 }
             }
         }
@@ -85,6 +96,35 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
         case .unpacked(let a, let leading, let transposed):
             Packing<Architecture>.packA(a, leading: leading, transposed: transposed, rows: rows, depth: depth, into: scratch)
             return UnsafePointer(scratch)
+        }
+    }
+
+    /// Where one depth block's panels of B are: packed (NR floats per depth step, panel after
+    /// panel) from column `packedFrom` on, and before it, when B is read in place, in B itself.
+    public struct RightBlock {
+        /// The packed panels.
+        public var packed: UnsafePointer<Float>
+        /// The first column of the packed panels.
+        public var packedFrom: Int
+        /// B's element (the block's first depth step, column 0) when whole panels are read in place.
+        public var inPlace: UnsafePointer<Float>?
+        /// B's leading dimension, when read in place.
+        public var leading: Int
+
+        /// A block of panels, packed from `packedFrom` on and in place before it when `inPlace` is given.
+        @inlinable
+        public init(packed: UnsafePointer<Float>, packedFrom: Int, inPlace: UnsafePointer<Float>? = nil, leading: Int = 0) {
+            self.packed = packed
+            self.packedFrom = packedFrom
+            self.inPlace = inPlace
+            self.leading = leading
+        }
+
+        /// The panel of the tile column starting at `column`, in a block of `depth` steps.
+        @inlinable @inline(__always)
+        public func panel(at column: Int, depth: Int) -> RightPanel {
+            if let inPlace, column < packedFrom { return RightPanel(start: inPlace + column, stride: leading) }
+            return RightPanel(start: packed + (column - packedFrom) * depth, stride: Architecture.blocking.tileColumns)
         }
     }
 
@@ -109,16 +149,17 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
             self.isLast = isLast
         }
 
-        /// Runs the micro-kernel over the tiles of C[rows, columns] from packed blocks.
+        /// Runs the micro-kernel over the tiles of C[rows, columns] from a packed block of A and
+        /// the block's panels of B.
         @inlinable
         public func run(rows: Range<Int>, columns: Range<Int>, packedA: UnsafePointer<Float>,
-                        packedB: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+                        b: RightBlock, scratch: UnsafeMutablePointer<Float>) {
             let blocking = Architecture.blocking
             let depthCount = depth.count
             let beta = isFirst ? operation.beta : 1
             for tileColumn in stride(from: columns.lowerBound, to: columns.upperBound, by: blocking.tileColumns) {
                 let tileColumns = min(blocking.tileColumns, columns.upperBound - tileColumn)
-                let bPanel = packedB + (tileColumn - columns.lowerBound) * depthCount
+                let bPanel = b.panel(at: tileColumn, depth: depthCount)
                 for tileRow in stride(from: rows.lowerBound, to: rows.upperBound, by: blocking.tileRows) {
                     let tileRows = min(blocking.tileRows, rows.upperBound - tileRow)
                     let aPanel = packedA + (tileRow - rows.lowerBound) * depthCount
@@ -135,7 +176,7 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
         /// Runs the micro-kernel over the tiles of C[runs' rows, columns], one per run and panel
         /// of B, reading A in place from `windowed`.
         @inlinable
-        public func run(_ windowed: WindowedRows, columns: Range<Int>, packedB: UnsafePointer<Float>,
+        public func run(_ windowed: WindowedRows, columns: Range<Int>, b: RightBlock,
                         scratch: UnsafeMutablePointer<Float>) {
             let blocking = Architecture.blocking
             let depthCount = depth.count
@@ -143,7 +184,7 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
             let offsets = windowed.depthOffsets + depth.lowerBound
             for tileColumn in stride(from: columns.lowerBound, to: columns.upperBound, by: blocking.tileColumns) {
                 let tileColumns = min(blocking.tileColumns, columns.upperBound - tileColumn)
-                let bPanel = packedB + (tileColumn - columns.lowerBound) * depthCount
+                let bPanel = b.panel(at: tileColumn, depth: depthCount)
                 for run in windowed.runs {
                     let target = TileTarget(c: operation.c + run.row * operation.leadingC + tileColumn,
                                             leadingC: operation.leadingC, beta: beta,

@@ -1,6 +1,6 @@
 /// The register-blocked micro-kernel: a `Rows × (Vectors · lanes)` tile of C computed from A's
 /// values for its rows (a packed panel, MR floats per step of the depth, or read in place:
-/// `TileLeftOperand`) and a packed panel of B (NR floats per step), with the accumulators held
+/// `TileLeftOperand`) and a panel of B (`RightPanel`: NR floats per step), with the accumulators held
 /// in registers for the whole depth, then finished (beta, bias, residual, activation) and stored.
 ///
 /// Full tiles use `Rows = MR` and `Vectors = NR / lanes`; edge tiles use fewer rows or vectors,
@@ -13,12 +13,12 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
 
     /// Computes the tile `a · b-panel` over `depth` steps into `target`.
     @inlinable @inline(__always)
-    public static func run<Left: TileLeftOperand>(depth: Int, a: Left, b: UnsafePointer<Float>, target: TileTarget) {
-        let blocking = Architecture.blocking
+    public static func run<Left: TileLeftOperand>(depth: Int, a: Left, b: RightPanel, target: TileTarget) {
         let vectorBytes = MemoryLayout<Vector>.stride
         var sums = Sums(repeating: InlineArray(repeating: Vector()))
         var aStep = a
-        var bStep = UnsafeRawPointer(b)
+        var bStep = UnsafeRawPointer(b.start)
+        let bStride = b.stride * MemoryLayout<Float>.stride
         for _ in 0..<depth {
             var bRow = InlineArray<Vectors, Vector>(repeating: Vector())
             for column in 0..<Vectors {
@@ -32,7 +32,7 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
                 }
             }
             aStep.advance()
-            bStep += blocking.tileColumns * MemoryLayout<Float>.stride
+            bStep += bStride
         }
         store(sums, into: target)
     }

@@ -4,7 +4,7 @@
 public enum TileRowsDispatch<let Vectors: Int, Architecture: GEMMArchitecture> {
     /// Computes a tile of `rows` rows (1 through 8, at most the architecture's MR).
     @inlinable
-    public static func run<Left: TileLeftOperand>(rows: Int, depth: Int, a: Left, b: UnsafePointer<Float>,
+    public static func run<Left: TileLeftOperand>(rows: Int, depth: Int, a: Left, b: RightPanel,
                                                  target: TileTarget) {
         switch rows {
         case 1: MicroTile<1, Vectors, Architecture>.run(depth: depth, a: a, b: b, target: target)
@@ -25,7 +25,7 @@ public enum TileDispatch<Architecture: GEMMArchitecture> {
     /// Computes a tile of `rows` rows (1 through 8) and `vectors` vectors (1 through 3).
     @inlinable
     public static func run<Left: TileLeftOperand>(rows: Int, vectors: Int, depth: Int, a: Left,
-                                                 b: UnsafePointer<Float>, target: TileTarget) {
+                                                 b: RightPanel, target: TileTarget) {
         switch vectors {
         case 1: TileRowsDispatch<1, Architecture>.run(rows: rows, depth: depth, a: a, b: b, target: target)
         case 2: TileRowsDispatch<2, Architecture>.run(rows: rows, depth: depth, a: a, b: b, target: target)

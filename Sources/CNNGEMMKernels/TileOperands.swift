@@ -47,3 +47,20 @@ public struct WindowedLeftPanel: TileLeftOperand {
     @inlinable @inline(__always)
     public mutating func advance() { offset += 1 }
 }
+
+/// A panel of B as the micro-kernel reads it: NR consecutive floats per depth step, the steps
+/// `stride` floats apart (NR when packed by `Packing.packB`; B's leading dimension when read in
+/// place).
+public struct RightPanel {
+    /// The first depth step's floats.
+    public var start: UnsafePointer<Float>
+    /// The distance between consecutive depth steps, in floats.
+    public var stride: Int
+
+    /// The panel at `start` whose depth steps are `stride` floats apart.
+    @inlinable
+    public init(start: UnsafePointer<Float>, stride: Int) {
+        self.start = start
+        self.stride = stride
+    }
+}

@@ -121,4 +121,60 @@ struct SmallMapConvolutionTests {
             }
         }
     }
+
+    @Test("1x1 convs of stride 1 read the input in place, 2-D windows wider than their stride a phase-split band, the rest gathered columns")
+    func sources() throws {
+        let cases: [([Int], [Int], Attributes, String)] = [
+            ([1, 64, 7, 7], [512, 64, 1, 1], [:], "image"),
+            ([1, 64, 7, 7], [512, 64, 3, 3], ["pads": .ints([1, 1, 1, 1])], "band"),
+            ([1, 64, 14, 14], [512, 64, 3, 3], ["pads": .ints([1, 1, 1, 1]), "strides": .ints([2, 2])], "band"),
+            ([1, 64, 14, 14], [512, 64, 1, 1], ["strides": .ints([2, 2])], "columns"),
+            ([1, 64, 7, 7, 2], [512, 64, 3, 3, 1], ["pads": .ints([1, 1, 0, 1, 1, 0])], "columns"),
+        ]
+        for (input, weight, attributes, expected) in cases {
+            var withAlgorithm = attributes
+            withAlgorithm["algorithm"] = .string(weight.dropFirst(2).allSatisfy { $0 == 1 } && attributes["strides"] == nil ? "gemm1x1" : "im2col")
+            let operands = [try Tensor.zeros(shape: input), try Tensor.zeros(shape: weight)]
+            let request = try KernelHarness.request(.conv, operands: operands, attributes: withAlgorithm, constantIndices: [1])
+            let kernel = try #require(try ConvolutionKernels().makeKernel(for: request) as? SmallMapConvolutionKernel)
+            let source = switch kernel.source {
+            case .image: "image"
+            case .band: "band"
+            case .columns: "columns"
+            }
+            #expect(source == expected, "\(input) * \(weight) \(attributes)")
+        }
+    }
+
+    @Test("position runs cover every position once, in order, at most MR long, within output rows, nearly equal")
+    func positionRuns() {
+        for (width, rowStep, positions) in [(7, 40, 0..<49), (14, 90, 3..<101), (5, 12, 0..<25), (28, 60, 17..<400)] {
+            for maximum in [6, 8] {
+                let runs = PositionRuns(rowLength: width, rowStep: rowStep, maximumLength: maximum)
+                runs.withRuns(of: positions) { runs in
+                    var next = 0
+                    for run in runs {
+                        #expect(run.row == next && (1...maximum).contains(run.count))
+                        let position = positions.lowerBound + run.row
+                        let (row, column) = position.quotientAndRemainder(dividingBy: width)
+                        #expect(run.start == row * rowStep + column && column + run.count <= width)
+                        next += run.count
+                    }
+                    #expect(next == positions.count)
+                    // Each row's stretch is cut into runs differing in length by at most one.
+                    let byRow = Dictionary(grouping: runs, by: { (positions.lowerBound + $0.row) / width })
+                    for (row, stretch) in byRow {
+                        let lengths = stretch.map(\.count)
+                        #expect(lengths.max()! - lengths.min()! <= 1, "row \(row) of \(positions) at width \(width)")
+                    }
+                }
+            }
+        }
+        let flat = PositionRuns(rowLength: nil, rowStep: 0, maximumLength: 8)
+        flat.withRuns(of: 5..<54) { runs in
+            #expect(runs.map(\.count) == [7, 7, 7, 7, 7, 7, 7])
+            #expect(runs.map(\.start) == [5, 12, 19, 26, 33, 40, 47])
+            #expect(runs.map(\.row) == [0, 7, 14, 21, 28, 35, 42])
+        }
+    }
 }

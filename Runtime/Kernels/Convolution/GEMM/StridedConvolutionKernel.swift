@@ -15,9 +15,11 @@ import Foundation
 /// panel is multiplied by all of them (`PackedGEMM.multiply(packedA:packedB:…)`), with the
 /// bias, the residual and relu, clip or leaky_relu applied in registers.
 ///
-/// Threads take contiguous ranges of output rows of each image, in bands of at most
-/// `bandBudgetBytes`, and own their band, panel and GEMM scratch, so that no thread reads what
-/// another wrote.
+/// Each image's output positions are cut into panels of NR from its first position on, so that
+/// only its last panel can be partial (a narrower tile). Threads take contiguous ranges of
+/// whole panels of each image, in bands of whole panels (bands and shares start and end mid-row)
+/// that hold at most about `bandBudgetBytes` of input, and own their band, panel and GEMM
+/// scratch, so that no thread reads what another wrote.
 struct StridedConvolutionKernel: Kernel {
     let name = "im2col"
     /// The conv's shapes and window.
@@ -33,8 +35,8 @@ struct StridedConvolutionKernel: Kernel {
     let packedWeights: PackedWeights
     /// For each depth step (column matrix row), the offset of its tap in a band.
     let tapOffsets: [Int]
-    /// The output rows of one band, and the padded rows it holds per channel.
-    let bandOutputRows: Int, bandRows: Int
+    /// The panels of one band (at most), and the padded rows it holds per channel.
+    let bandPanels: Int, bandRows: Int
     /// The threads the workspace has room for.
     let threadSlots: Int
     /// Bytes of one thread's band, panel and GEMM scratch, each a multiple of 64.
@@ -56,10 +58,11 @@ struct StridedConvolutionKernel: Kernel {
 
     var workspaceBytes: Int { threadSlots * (bandBytes + panelBytes + gemmBytes) }
 
-    /// The kernel of `geometry` (for which `suits` holds); packs `weights` now. Throws when the
-    /// GEMM cannot be prepared.
+    /// The kernel of `geometry` (for which `suits` holds), with bands of at most about
+    /// `bandBudget` bytes of input (whole panels, at least one); packs `weights` now. Throws
+    /// when the GEMM cannot be prepared.
     init(geometry: ConvolutionGeometry, epilogue: ConvolutionEpilogue, weights: Tensor,
-         instructionSet: GEMMInstructionSet = .selected()) throws {
+         instructionSet: GEMMInstructionSet = .selected(), bandBudget: Int = bandBudgetBytes) throws {
         self.geometry = geometry
         self.epilogue = epilogue
         image = PhaseSplitImage(geometry)
@@ -73,10 +76,13 @@ struct StridedConvolutionKernel: Kernel {
             throw Diagnostic("the packed GEMM rejected the conv's product: \(error)")
         }
         packedWeights = try PackedWeights(weights, product: product, groups: 1)
-        let slots = threadSlots
-        let longestBand = (0..<slots).map { equalShare($0, of: slots, geometry.outputSize[1]).count }.max() ?? 0
-        bandOutputRows = min(max(1, longestBand), image.outputRows(fittingIn: Self.bandBudgetBytes))
-        bandRows = image.paddedRows(for: 0..<bandOutputRows).count
+        // A run of n positions touches at most ⌊(n + W − 2) / W⌋ + 1 output rows of width W: the
+        // band holds as many whole panels as the budget's rows cover wherever they start.
+        let outputWidth = geometry.outputSize[2], panelWidth = product.columns
+        let budgetRows = image.outputRows(fittingIn: bandBudget)
+        bandPanels = min(ceilingDivision(geometry.outputPlane, panelWidth), max(1, ((budgetRows - 1) * outputWidth + 1) / panelWidth))
+        let touchedRows = min(geometry.outputSize[1], (bandPanels * panelWidth + outputWidth - 2) / outputWidth + 1)
+        bandRows = image.paddedRows(for: 0..<touchedRows).count
         tapOffsets = image.tapOffsets(paddedRows: bandRows)
         bandBytes = WorkspaceSize.bytes(forFloats: image.bandFloats(paddedRows: bandRows))
         panelBytes = WorkspaceSize.bytes(forFloats: product.packedBByteCount / MemoryLayout<Float>.stride + ColumnGather.spillFloats)
@@ -87,25 +93,28 @@ struct StridedConvolutionKernel: Kernel {
         buffers.withWorkspace(bytes: workspaceBytes) { workspace in
             let threads = min(context.threadCount, threadSlots)
             let slotBytes = bandBytes + panelBytes + gemmBytes
+            let plane = geometry.outputPlane, panelWidth = product.columns
+            let panelCount = ceilingDivision(plane, panelWidth)
             WorkerPool.shared.run(parts: threads) { part in
-                // The rows are always cut into one share per slot (the band is sized for those);
-                // with fewer threads than slots a thread takes several in turn.
+                // Each thread's panels are cut into as few bands as fit, of nearly equal sizes.
                 let slot = workspace + part * slotBytes
-                for share in equalShare(part, of: threads, threadSlots) {
-                    let rows = equalShare(share, of: threadSlots, geometry.outputSize[1])
-                    for imageIndex in 0..<geometry.batch {
-                        for first in stride(from: rows.lowerBound, to: rows.upperBound, by: bandOutputRows) {
-                            run(image: imageIndex, rows: first..<min(first + bandOutputRows, rows.upperBound), buffers, slot: slot)
-                        }
+                let panels = equalShare(part, of: threads, panelCount)
+                let bands = ceilingDivision(panels.count, bandPanels)
+                for imageIndex in 0..<geometry.batch {
+                    for band in 0..<bands {
+                        let bandShare = equalShare(band, of: bands, panels.count)
+                        let positions = ((panels.lowerBound + bandShare.lowerBound) * panelWidth)
+                            ..< min(plane, (panels.lowerBound + bandShare.upperBound) * panelWidth)
+                        run(image: imageIndex, positions: positions, buffers, slot: slot)
                     }
                 }
             }
         }
     }
 
-    /// Computes output rows `rows` (at most `bandOutputRows`) of image `imageIndex` on the
-    /// workspace slot `slot`.
-    private func run(image imageIndex: Int, rows: Range<Int>, _ buffers: KernelBuffers, slot: UnsafeMutableRawPointer) {
+    /// Computes output positions `positions` (at most `bandPanels` panels, starting on a
+    /// panel's start) of image `imageIndex` on the workspace slot `slot`.
+    private func run(image imageIndex: Int, positions: Range<Int>, _ buffers: KernelBuffers, slot: UnsafeMutableRawPointer) {
         let x = buffers.floatInput(0), y = buffers.floatOutput(0)
         let inputFloats = geometry.inputChannels * geometry.inputPlane
         let plane = geometry.outputPlane, outputWidth = geometry.outputSize[2]
@@ -113,6 +122,7 @@ struct StridedConvolutionKernel: Kernel {
         let panel = (slot + bandBytes).assumingMemoryBound(to: Float.self)
         let gemm = UnsafeMutableRawBufferPointer(start: slot + bandBytes + panelBytes, count: gemmBytes)
         let source = x + imageIndex * inputFloats
+        let rows = (positions.lowerBound / outputWidth)..<((positions.upperBound - 1) / outputWidth + 1)
         let paddedRows = image.paddedRows(for: rows)
         image.fill(band, rows: paddedRows, from: source, readable: (geometry.batch - imageIndex) * inputFloats,
                    bandRows: bandRows)
@@ -121,7 +131,6 @@ struct StridedConvolutionKernel: Kernel {
                                                  residual: epilogue.residual(buffers).map { $0 + outputOffset },
                                                  residualLeadingDimension: plane)
         let panelWidth = product.columns
-        let positions = (rows.lowerBound * outputWidth)..<(rows.upperBound * outputWidth)
         // Offsets count from the band's first padded row.
         let bandStart = paddedRows.lowerBound * image.rowStride
         tapOffsets.withUnsafeBufferPointer { offsets in

@@ -75,6 +75,81 @@ struct StridedConvolutionTests {
         }
     }
 
+    @Test("bands of whole panels that start and end mid-row, on 1 to 3 threads: the reference's values, the same bits whatever the band size")
+    func bandsEndMidRow() throws {
+        var generator = SeededGenerator(seed: 0x5723)
+        var multiBandPlanes = 0
+        for index in 0..<14 {
+            let (operands, attributes) = try Self.draw(using: &generator)
+            let configuration = "#\(index) " + KernelHarness.describe(.fusedConv, operands, attributes)
+            let request = try KernelHarness.request(.fusedConv, operands: operands, attributes: attributes, constantIndices: [1, 2])
+            let geometry = try ConvolutionGeometry(request, transposed: false)
+            guard StridedConvolutionKernel.suits(geometry, weightsAreConstant: true),
+                  !SmallMapConvolutionKernel.suits(geometry, weightsAreConstant: true) else { continue }
+            let expected = try ReferenceKernels.evaluate(.fusedConv, operands: operands, attributes: attributes)[0]
+            // One byte of budget gives bands of one panel each; the others, bands of a few panels.
+            var results: [Tensor] = []
+            for budget in [1, 6 << 10, 24 << 10, StridedConvolutionKernel.bandBudgetBytes] {
+                let kernel = try StridedConvolutionKernel(geometry: geometry, epilogue: ConvolutionEpilogue(request),
+                                                          weights: operands[1], bandBudget: budget)
+                if budget == 1 {
+                    #expect(kernel.bandPanels == 1, "\(configuration)")
+                    if geometry.outputPlane > 2 * kernel.product.columns { multiBandPlanes += 1 }
+                }
+                for threads in 1...3 {
+                    let result = try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
+                    let error = KernelHarness.relativeL2Error(result, expected)
+                    #expect(error <= KernelHarness.relativeL2Bound,
+                            "relative L2 error \(error) with a \(budget)-byte band budget on \(threads) threads for \(configuration)")
+                    results.append(result)
+                }
+            }
+            #expect(results.allSatisfy { $0 == results[0] }, "\(configuration)")
+        }
+        #expect(multiBandPlanes >= 5, "only \(multiBandPlanes) planes of more than two panels")
+    }
+
+    @Test("a band holds the padded input, split into column phases, at width strides 2 and 3 and every left pad")
+    func phaseSplitFill() throws {
+        var generator = SeededGenerator(seed: 0x5724)
+        for strideWidth in [2, 3] {
+            for padLeft in 0...3 {
+                let width = generator.nextInt(in: 40...75), height = generator.nextInt(in: 3...6), channels = 2
+                let input = try Tensor.random(shape: [1, channels, height, width], using: &generator)
+                let attributes: Attributes = ["strides": .ints([1, strideWidth]), "pads": .ints([1, padLeft, 1, 3])]
+                let request = try KernelHarness.request(.conv, operands: [input, try Tensor.zeros(shape: [4, channels, 3, 7])],
+                                                        attributes: attributes)
+                let image = PhaseSplitImage(try ConvolutionGeometry(request, transposed: false))
+                let rows = image.paddedRows(for: 0..<image.outputHeight)
+                let values = input.doubles.map(Float.init)
+                var band = [Float](repeating: .nan, count: image.bandFloats(paddedRows: rows.count))
+                try values.withUnsafeBufferPointer { source in
+                    try band.withUnsafeMutableBufferPointer { destination in
+                        // Only the image is readable: the ends of the last rows take the scalar path.
+                        image.fill(try #require(destination.baseAddress), rows: rows, from: try #require(source.baseAddress),
+                                   readable: values.count, bandRows: rows.count)
+                    }
+                }
+                var mismatches = 0
+                for channel in 0..<channels {
+                    for row in rows {
+                        for phase in 0..<strideWidth {
+                            for element in 0..<image.phaseWidth {
+                                let (imageRow, imageColumn) = (row - 1, element * strideWidth + phase - padLeft)
+                                let inside = (0..<height).contains(imageRow) && (0..<width).contains(imageColumn)
+                                let wanted = inside ? values[(channel * height + imageRow) * width + imageColumn] : 0
+                                let found = band[(channel * rows.count + row - rows.lowerBound) * image.rowStride
+                                                 + phase * image.phaseWidth + element]
+                                if found != wanted { mismatches += 1 }
+                            }
+                        }
+                    }
+                }
+                #expect(mismatches == 0, "stride \(strideWidth), left pad \(padLeft), width \(width): \(mismatches) wrong floats")
+            }
+        }
+    }
+
     @Test("weights known only at run time, narrow output rows, 1x1/2 and stride 1 along the width take the column matrix")
     func otherConvsKeepTheColumnMatrix() throws {
         func kernel(_ shapes: [[Int]], strides: [Int], constant: Set<Int>) throws -> Kernel? {

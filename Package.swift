@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "CCPU", path: "Sources/CCPU"),
         .target(name: "CNNIR", path: "IR"),
         .target(name: "CNNPasses", dependencies: ["CNNIR"], path: "Passes"),
-        .target(name: "CNNGEMMKernels", path: "Sources/CNNGEMMKernels", swiftSettings: gemmSettings),
+        .target(name: "CNNGEMMKernels", dependencies: ["CCPU"], path: "Sources/CNNGEMMKernels", swiftSettings: gemmSettings),
         .target(name: "CNNGEMMAVX512", dependencies: ["CNNGEMMKernels"], path: "Sources/CNNGEMMAVX512",
                 swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-mavx512f"])]),
         .target(name: "CNNGEMMAVX2", dependencies: ["CNNGEMMKernels"], path: "Sources/CNNGEMMAVX2",

@@ -1,3 +1,5 @@
+import CCPU
+
 /// The register-blocked micro-kernel: a `Rows × (Vectors · lanes)` tile of C computed from A's
 /// values for its rows (a packed panel, MR floats per step of the depth, or read in place:
 /// `TileLeftOperand`) and a panel of B (`RightPanel`: NR floats per step), with the accumulators held
@@ -31,11 +33,20 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
                         sums[unchecked: row][unchecked: column], aValue, bRow[unchecked: column])
                 }
             }
+            // B's panel comes from memory on its first tile (a layer's weights, evicted by the
+            // layers before): ask for its lines 24 steps (about 300 cycles) ahead.
+            let ahead = bStep + Self.prefetchSteps * bStride
+            for column in 0..<Vectors { ccpu_prefetch(ahead + column * vectorBytes) }
             aStep.advance()
             bStep += bStride
         }
         store(sums, into: target)
     }
+
+    /// How many depth steps ahead the micro-kernel prefetches B (measured on ResNet-50 and
+    /// MobileNetV2, whose deep layers' weights come from memory: 1–5% faster whole models).
+    @inlinable
+    static var prefetchSteps: Int { 24 }
 
     /// Finishes the sums (beta, then the epilogue) and stores them. Each step is a loop over the
     /// whole tile with its condition outside, so that the unrolled code keeps the tile in

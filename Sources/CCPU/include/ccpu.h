@@ -15,4 +15,7 @@ void ccpu_restore_float_mode(unsigned int state);
 /// The calling thread's floating-point control state (rounding, flush-to-zero, exception masks).
 unsigned int ccpu_float_mode(void);
 
+/// Asks the processor to bring the cache line holding `address` into its caches, for reading soon.
+static inline void ccpu_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #endif

@@ -37,6 +37,7 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
             // layers before): ask for its lines 24 steps (about 300 cycles) ahead.
             let ahead = bStep + Self.prefetchSteps * bStride
             for column in 0..<Vectors { ccpu_prefetch(ahead + column * vectorBytes) }
+            aStep.prefetch(stepsAhead: Self.prefetchSteps)
             aStep.advance()
             bStep += bStride
         }

@@ -1,3 +1,5 @@
+import CCPU
+
 /// Where the micro-kernel reads A's values for one tile: one float per tile row at each step
 /// of the depth, broadcast across the tile's columns.
 ///
@@ -8,6 +10,9 @@ public protocol TileLeftOperand {
     func value(row: Int) -> Float
     /// Moves to the next depth step.
     mutating func advance()
+    /// Asks for the values `steps` depth steps ahead to be brought into the caches (operands
+    /// streamed from memory: packed weights), or does nothing.
+    func prefetch(stepsAhead steps: Int)
 }
 
 /// A panel of packed A (`Packing.packA`): MR consecutive floats per depth step.
@@ -24,6 +29,10 @@ public struct PackedLeftPanel<Architecture: GEMMArchitecture>: TileLeftOperand {
 
     @inlinable @inline(__always)
     public mutating func advance() { step += Architecture.blocking.tileRows }
+
+    /// One line per depth step: two steps of an 8-row panel share a line, so each is asked for twice.
+    @inlinable @inline(__always)
+    public func prefetch(stepsAhead steps: Int) { ccpu_prefetch(step + steps * Architecture.blocking.tileRows) }
 }
 
 /// A tile of a windowed A (`WindowedRows`): at depth step k, tile row r is
@@ -46,6 +55,10 @@ public struct WindowedLeftPanel: TileLeftOperand {
 
     @inlinable @inline(__always)
     public mutating func advance() { offset += 1 }
+
+    /// A conv's input, read in place, is in the caches already.
+    @inlinable @inline(__always)
+    public func prefetch(stepsAhead steps: Int) {}
 }
 
 /// A panel of B as the micro-kernel reads it: NR consecutive floats per depth step, the steps

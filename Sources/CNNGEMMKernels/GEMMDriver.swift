@@ -186,12 +186,17 @@ public enum GEMMDriver<Architecture: GEMMArchitecture> {
                 let tileColumns = min(blocking.tileColumns, columns.upperBound - tileColumn)
                 let bPanel = b.panel(at: tileColumn, depth: depthCount)
                 for run in windowed.runs {
-                    let target = TileTarget(c: operation.c + run.row * operation.leadingC + tileColumn,
-                                            leadingC: operation.leadingC, beta: beta,
-                                            epilogue: isLast ? operation.epilogue.offset(row: run.row, column: tileColumn) : nil)
-                    EdgeTile<Architecture>.run(rows: run.count, columns: tileColumns, depth: depthCount,
-                                               a: WindowedLeftPanel(source: windowed.source + run.start, offsets: offsets),
-                                               b: bPanel, target: target, scratch: scratch)
+                    // Rows outside C are skipped, runs longer than a tile cut into tiles.
+                    let first = max(0, run.row), end = min(operation.rows, run.row + run.count)
+                    for tileRow in stride(from: first, to: end, by: blocking.tileRows) {
+                        let target = TileTarget(c: operation.c + tileRow * operation.leadingC + tileColumn,
+                                                leadingC: operation.leadingC, beta: beta,
+                                                epilogue: isLast ? operation.epilogue.offset(row: tileRow, column: tileColumn) : nil)
+                        let source = windowed.source + run.start + (tileRow - run.row)
+                        EdgeTile<Architecture>.run(rows: min(blocking.tileRows, end - tileRow), columns: tileColumns,
+                                                   depth: depthCount, a: WindowedLeftPanel(source: source, offsets: offsets),
+                                                   b: bPanel, target: target, scratch: scratch)
+                    }
                 }
             }
         }

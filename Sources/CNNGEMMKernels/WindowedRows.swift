@@ -1,6 +1,6 @@
 /// A left operand read in place, without packing: element (row, k) of A is
-/// `source[start(row) + depthOffsets[k]]`, where the rows come in runs of at most MR whose
-/// elements are consecutive floats of `source` (`WindowRun`).
+/// `source[start(row) + depthOffsets[k]]`, where the rows come in runs whose elements are
+/// consecutive floats of `source` (`WindowRun`), best at most MR long (one register tile each).
 ///
 /// A conv whose output positions are the product's rows reads its input this way: the depth
 /// offsets are where each (input channel, kernel tap) reads relative to a position, and a run is
@@ -29,7 +29,8 @@ public struct WindowRun: Sendable, Equatable {
     public var start: Int
     /// The first row (of A and C).
     public var row: Int
-    /// The number of rows, 1 through MR.
+    /// The number of rows (runs of more than MR rows are computed MR rows at a time; rows
+    /// outside the product's C are skipped).
     public var count: Int
 
     /// Creates a run.

@@ -146,12 +146,8 @@ public struct PackedGEMM: Sendable, Equatable {
     public func multiply(a: UnsafePointer<Float>, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
                          columns: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
                          workspace: UnsafeMutableRawBufferPointer) {
-        let packed = packedB.assumingMemoryBound(to: Float.self)
-        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth,
-                                      a: .unpacked(a, leadingDimension: leadingA, transposed: transposeA), b: packed,
-                                      leadingB: leadingB, transposeB: transposeB, c: c, leadingC: leadingC, beta: beta,
-                                      epilogue: epilogue, packedB: packed)
-        runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
+        runColumnBand(.unpacked(a, leadingDimension: leadingA, transposed: transposeA), packedB: packedB, c: c,
+                      columns: columns, beta: beta, epilogue: epilogue, workspace: workspace)
     }
 
     /// Computes the columns `columns` of `C = epilogue(A·B + beta·C)` on the calling thread
@@ -162,12 +158,8 @@ public struct PackedGEMM: Sendable, Equatable {
     public func multiply(packedA: UnsafeRawPointer, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
                          columns: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
                          workspace: UnsafeMutableRawBufferPointer) {
-        let packed = packedB.assumingMemoryBound(to: Float.self)
-        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth,
-                                      a: .packed(packedA.assumingMemoryBound(to: Float.self)), b: packed,
-                                      leadingB: leadingB, transposeB: transposeB, c: c, leadingC: leadingC, beta: beta,
-                                      epilogue: epilogue, packedB: packed)
-        runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)
+        runColumnBand(.packed(packedA.assumingMemoryBound(to: Float.self)), packedB: packedB, c: c, columns: columns,
+                      beta: beta, epilogue: epilogue, workspace: workspace)
     }
 
     /// Computes the columns `columns` of `C = epilogue(A·B + beta·C)` on the calling thread
@@ -178,8 +170,17 @@ public struct PackedGEMM: Sendable, Equatable {
     public func multiply(windowedA: WindowedRows, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
                          columns: Range<Int>, beta: Float = 0, epilogue: GEMMEpilogue = .none,
                          workspace: UnsafeMutableRawBufferPointer) {
+        runColumnBand(.windowed(windowedA), packedB: packedB, c: c, columns: columns, beta: beta, epilogue: epilogue,
+                      workspace: workspace)
+    }
+
+    /// Computes the columns `columns` of `C = epilogue(A·B + beta·C)` on the calling thread,
+    /// with A as `a` gives it and B packed beforehand (the `multiply(…packedB:…)` variants).
+    private func runColumnBand(_ a: GEMMOperandA, packedB: UnsafeRawPointer, c: UnsafeMutablePointer<Float>,
+                               columns: Range<Int>, beta: Float, epilogue: GEMMEpilogue,
+                               workspace: UnsafeMutableRawBufferPointer) {
         let packed = packedB.assumingMemoryBound(to: Float.self)
-        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth, a: .windowed(windowedA), b: packed,
+        let operation = GEMMOperation(rows: rows, columns: self.columns, depth: depth, a: a, b: packed,
                                       leadingB: leadingB, transposeB: transposeB, c: c, leadingC: leadingC, beta: beta,
                                       epilogue: epilogue, packedB: packed)
         runBand(operation, rows: 0..<rows, columns: columns, workspace: workspace)

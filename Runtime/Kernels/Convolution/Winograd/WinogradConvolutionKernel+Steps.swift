@@ -34,12 +34,20 @@ struct WinogradSteps {
         let plane = grid.inputHeight * grid.inputWidth
         let frequencyStride = block.frequencyStride(rows: kernel.inputChannels)
         for channel in channels {
-            grid.copyInputBands(of: map, from: operands.x + channel * plane, into: slot.bandBuffer)
             for index in 0..<map.bandCount {
                 let band = map.bands[index]
-                let start = grid.bandStart(band, index: index, rowsPerBand: grid.patchSize, rowStride: grid.inputBandStride)
-                tile.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, tiles: band.tileColumns.count,
-                                   into: slot.laneRows + band.firstTile, laneStride: laneStride)
+                let patches = slot.laneRows + band.firstTile, tiles = band.tileColumns.count
+                if let (offset, rows) = grid.directInput(of: band, channel: channel) {
+                    tile.gatherPatches(operands.x + offset, rowStride: grid.inputWidth, rows: rows, tiles: tiles, into: patches,
+                                       laneStride: laneStride)
+                    grid.zeroPaddedColumns(of: band, in: patches, laneStride: laneStride)
+                } else {
+                    grid.copyInputBand(band, index: index, from: operands.x + channel * plane, into: slot.bandBuffer)
+                    let start = grid.bandStart(band, index: index, rowsPerBand: grid.patchSize, rowStride: grid.inputBandStride)
+                    tile.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, rows: 0..<grid.patchSize, tiles: tiles,
+                                       into: patches,
+                                       laneStride: laneStride)
+                }
             }
             for group in 0..<block.groups {
                 tile.transformInput(slot.laneRows + group * lanes, laneStride: laneStride, inputTransform: inputTransform,

@@ -10,9 +10,10 @@ import Foundation
 ///   weights are constant at preparation (`WinogradPackedFilters`), else at every run into the
 ///   workspace.
 /// - The output tiles are processed in blocks (`WinogradBlock`, up to 256 tiles) sized so that a
-///   block's transformed input V and products M stay in L2. For each input channel, the input
-///   rows of the block's tile rows are copied with their padding into a band buffer
-///   (`WinogradTileGrid`), the patches gathered into lane rows, and V = Bᵀ d B computed for 16
+///   block's transformed input V and products M stay in L2. For each input channel, the patches
+///   of the block's tile rows are gathered into lane rows straight from the input, the padding
+///   zeroed (or, at the input's two ends, from a padded copy of the rows: `WinogradTileGrid`),
+///   and V = Bᵀ d B computed for 16
 ///   tiles at a time, one per lane (`WinogradLaneTransforms`). Then come the α² products
 ///   M[ξ] = U[ξ]·V[ξ] on the packed GEMM (`WinogradProducts`), and for each output channel
 ///   Y = Aᵀ M A plus the bias, 16 tiles at a time, the tiles scattered into a band buffer whose

@@ -11,15 +11,22 @@
 enum WinogradLaneTransforms<let Outputs: Int, let Inputs: Int> {
     /// Copies the α×α patches of `tiles` consecutive tiles of a band, the first one's top-left
     /// element at `band` (band rows `rowStride` apart), into the lane rows `patches` (element
-    /// (r, k) in row r·α + k), starting at the rows' first position. Writes whole vectors: the
-    /// positions after the last tile up to the next multiple of 16 get values read past it
-    /// (each group of 16 tiles reads up to 17·m floats of a row from its first tile's).
+    /// (r, k) in row r·α + k), starting at the rows' first position; the patch rows outside
+    /// `rows` are not read but set to zero. Writes whole vectors: the positions after the last
+    /// tile up to the next multiple of 16 get values read past it (each group of 16 tiles reads
+    /// up to 17·m floats of a row from its first tile's).
     @inline(__always)
-    static func gatherPatches(_ band: UnsafePointer<Float>, rowStride: Int, tiles: Int,
+    static func gatherPatches(_ band: UnsafePointer<Float>, rowStride: Int, rows: Range<Int>, tiles: Int,
                               into patches: UnsafeMutablePointer<Float>, laneStride: Int) {
         let lanes = WinogradLanes.count
         for first in stride(from: 0, to: tiles, by: lanes) {
             for row in 0..<Inputs {
+                guard rows.contains(row) else {
+                    for element in 0..<Inputs {
+                        patches.storeFloatVector(FloatVector(), at: (row &* Inputs &+ element) &* laneStride &+ first)
+                    }
+                    continue
+                }
                 // Columns e and e + m of the patches are element e of consecutive tiles: one
                 // de-interleave of the row from each multiple of m gives m columns.
                 for base in stride(from: 0, to: Inputs, by: Outputs) {

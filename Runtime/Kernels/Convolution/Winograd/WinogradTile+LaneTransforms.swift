@@ -1,12 +1,12 @@
 /// `WinogradLaneTransforms` for a tile size chosen at run time.
 extension WinogradTile {
     /// `WinogradLaneTransforms.gatherPatches` for this tile's sizes.
-    func gatherPatches(_ band: UnsafePointer<Float>, rowStride: Int, tiles: Int,
+    func gatherPatches(_ band: UnsafePointer<Float>, rowStride: Int, rows: Range<Int>, tiles: Int,
                        into patches: UnsafeMutablePointer<Float>, laneStride: Int) {
         switch self {
-        case .f2x2: WinogradLaneTransforms<2, 4>.gatherPatches(band, rowStride: rowStride, tiles: tiles, into: patches, laneStride: laneStride)
-        case .f4x4: WinogradLaneTransforms<4, 6>.gatherPatches(band, rowStride: rowStride, tiles: tiles, into: patches, laneStride: laneStride)
-        case .f6x6: WinogradLaneTransforms<6, 8>.gatherPatches(band, rowStride: rowStride, tiles: tiles, into: patches, laneStride: laneStride)
+        case .f2x2: WinogradLaneTransforms<2, 4>.gatherPatches(band, rowStride: rowStride, rows: rows, tiles: tiles, into: patches, laneStride: laneStride)
+        case .f4x4: WinogradLaneTransforms<4, 6>.gatherPatches(band, rowStride: rowStride, rows: rows, tiles: tiles, into: patches, laneStride: laneStride)
+        case .f6x6: WinogradLaneTransforms<6, 8>.gatherPatches(band, rowStride: rowStride, rows: rows, tiles: tiles, into: patches, laneStride: laneStride)
         }
     }
 

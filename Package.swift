@@ -18,7 +18,8 @@ let runtimeSettings: [SwiftSetting] = [
 /// their own targets, each compiled for its instruction set (the AVX-512 one for x86-64-v3 plus
 /// AVX-512F, exactly what the run-time check verifies); the dispatcher that checks the processor
 /// is compiled for the default target. The depthwise row kernels (CNNDepthwiseKernels, generic)
-/// are instantiated the same way: in CNNDepthwiseAVX512 for AVX-512 and in the runtime for AVX2.
+/// and the Winograd lane kernels (CNNWinogradKernels) are instantiated the same way: in
+/// CNNDepthwiseAVX512 and CNNWinogradAVX512 for AVX-512, and in the runtime for AVX2.
 let gemmSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -47,7 +48,11 @@ let package = Package(
         .target(name: "CNNDepthwiseKernels", path: "Sources/CNNDepthwiseKernels", swiftSettings: gemmSettings),
         .target(name: "CNNDepthwiseAVX512", dependencies: ["CNNDepthwiseKernels"], path: "Sources/CNNDepthwiseAVX512",
                 swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-mavx512f"])]),
-        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU", "CNNGEMM", "CNNDepthwiseKernels", "CNNDepthwiseAVX512"],
+        .target(name: "CNNWinogradKernels", path: "Sources/CNNWinogradKernels", swiftSettings: gemmSettings),
+        .target(name: "CNNWinogradAVX512", dependencies: ["CNNWinogradKernels"], path: "Sources/CNNWinogradAVX512",
+                swiftSettings: gemmSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-mavx512f"])]),
+        .target(name: "CNNRuntime", dependencies: ["CNNIR", "CBLAS", "CCPU", "CNNGEMM", "CNNDepthwiseKernels", "CNNDepthwiseAVX512",
+                                                   "CNNWinogradKernels", "CNNWinogradAVX512"],
                 path: "Runtime",
                 swiftSettings: runtimeSettings),
         .target(name: "CNNONNX", dependencies: ["CNNIR", "CNNRuntime"], path: "Sources/CNNONNX"),

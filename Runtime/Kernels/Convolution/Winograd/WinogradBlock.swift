@@ -1,3 +1,5 @@
+import CNNWinogradKernels
+
 /// A block of consecutive tiles of a Winograd conv that is transformed, multiplied and
 /// transformed back before the next one, so that its V and M stay in the L2 cache: whole
 /// groups of 16 tiles (one vector), the last group possibly cut by the end of the batch.

@@ -1,4 +1,5 @@
 import CNNGEMM
+import CNNWinogradKernels
 
 /// The memory of one run of a Winograd conv.
 struct WinogradOperands {
@@ -30,7 +31,7 @@ struct WinogradSteps {
     /// ξ is a `C_in × paddedTiles` matrix at `transformedInput + ξ·block.frequencyStride(rows: C_in)`.
     func transformInput(_ block: WinogradBlock, channels: Range<Int>, map: WinogradBlockMap,
                         into transformedInput: UnsafeMutablePointer<Float>, slot: WinogradSlot) {
-        let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
+        let laneCount = WinogradLanes.count, grid = kernel.grid, lanes = kernel.lanes, laneStride = kernel.layout.laneStride
         let plane = grid.inputHeight * grid.inputWidth
         let frequencyStride = block.frequencyStride(rows: kernel.inputChannels)
         for channel in channels {
@@ -38,20 +39,20 @@ struct WinogradSteps {
                 let band = map.bands[index]
                 let patches = slot.laneRows + band.firstTile, tiles = band.tileColumns.count
                 if let (offset, rows) = grid.directInput(of: band, channel: channel) {
-                    tile.gatherPatches(operands.x + offset, rowStride: grid.inputWidth, rows: rows, tiles: tiles, into: patches,
+                    lanes.gatherPatches(operands.x + offset, rowStride: grid.inputWidth, rows: rows, tiles: tiles, into: patches,
                                        laneStride: laneStride)
                     grid.zeroPaddedColumns(of: band, in: patches, laneStride: laneStride)
                 } else {
                     grid.copyInputBand(band, index: index, from: operands.x + channel * plane, into: slot.bandBuffer)
                     let start = grid.bandStart(band, index: index, rowsPerBand: grid.patchSize, rowStride: grid.inputBandStride)
-                    tile.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, rows: 0..<grid.patchSize, tiles: tiles,
+                    lanes.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, rows: 0..<grid.patchSize, tiles: tiles,
                                        into: patches,
                                        laneStride: laneStride)
                 }
             }
             for group in 0..<block.groups {
-                tile.transformInput(slot.laneRows + group * lanes, laneStride: laneStride, inputTransform: inputTransform,
-                                    scratch: slot.scratch, output: transformedInput + channel * block.paddedTiles + group * lanes,
+                lanes.transformInput(slot.laneRows + group * laneCount, laneStride: laneStride, inputTransform: inputTransform,
+                                    scratch: slot.scratch, output: transformedInput + channel * block.paddedTiles + group * laneCount,
                                     frequencyStride: frequencyStride)
             }
         }
@@ -96,7 +97,7 @@ struct WinogradSteps {
     /// the lane rows and band buffer of `slot` hold the tiles on the way.
     func transformOutput(_ block: WinogradBlock, band: Int, channels: Range<Int>, map: WinogradBlockMap,
                          products: UnsafePointer<Float>, slot: WinogradSlot) {
-        let lanes = WinogradLanes.count, grid = kernel.grid, tile = kernel.tile, laneStride = kernel.layout.laneStride
+        let laneCount = WinogradLanes.count, grid = kernel.grid, lanes = kernel.lanes, laneStride = kernel.layout.laneStride
         let epilogue = kernel.epilogue
         let outputPlane = grid.outputHeight * grid.outputWidth
         let rows = kernel.products.band(band)
@@ -104,14 +105,14 @@ struct WinogradSteps {
         for channel in channels {
             let bias = FloatVector(repeating: operands.bias?[channel] ?? 0)
             for group in 0..<block.groups {
-                tile.transformOutput(products + (channel - rows.lowerBound) * block.paddedTiles + group * lanes,
+                lanes.transformOutput(products + (channel - rows.lowerBound) * block.paddedTiles + group * laneCount,
                                      frequencyStride: productStride, outputTransform: outputTransform, scratch: slot.scratch,
-                                     offset: bias, outputs: slot.laneRows + group * lanes, laneStride: laneStride)
+                                     offset: bias, outputs: slot.laneRows + group * laneCount, laneStride: laneStride)
             }
             for index in 0..<map.bandCount {
                 let band = map.bands[index]
                 let start = grid.bandStart(band, index: index, rowsPerBand: grid.tileSize, rowStride: grid.outputBandStride)
-                tile.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
+                lanes.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
                                   into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
             }
             // The rows are copied into the output with the residual added and the activation

@@ -1,4 +1,5 @@
 import CNNGEMM
+import CNNWinogradKernels
 import CNNIR
 import Foundation
 
@@ -37,6 +38,8 @@ struct WinogradConvolutionKernel: Kernel {
     let name: String
     /// The tile size.
     let tile: WinogradTile
+    /// The lane kernels of the tile, compiled for the instruction set.
+    let lanes: WinogradLaneCode
     /// The tiles and where they read and write.
     let grid: WinogradTileGrid
     /// C_in and C_out.
@@ -88,6 +91,7 @@ struct WinogradConvolutionKernel: Kernel {
         }
         name = tile.rawValue
         self.tile = tile
+        lanes = WinogradLaneCode(tile, instructionSet: instructionSet)
         grid = WinogradTileGrid(geometry, tile: tile)
         inputChannels = geometry.inputChannels
         outputChannels = geometry.outputChannels

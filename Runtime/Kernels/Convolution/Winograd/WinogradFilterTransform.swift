@@ -1,3 +1,5 @@
+import CNNWinogradKernels
+
 /// The filter transform of a Winograd conv: `U = G g Gᵀ` (α×α) for the 3×3 kernel g of every
 /// pair of output and input channels, computed in Double for 16 input channels at a time (one
 /// per lane) and rounded once; the same code runs at preparation (constant weights) and at run
@@ -42,7 +44,7 @@ struct WinogradFilterTransform: Sendable {
                         let source = weights + (output * inputChannels + first) * 9
                         for tap in 0..<9 {
                             if lanes == width {
-                                kernel[tap] = Lanes(WinogradLanes.gather(source + tap, stride: 9))
+                                kernel[tap] = Lanes(WinogradLaneMoves<RuntimeWinograd>.gather(source + tap, stride: 9))
                             } else {
                                 var vector = Lanes()
                                 for lane in 0..<lanes { vector[lane] = Double(source[lane * 9 + tap]) }

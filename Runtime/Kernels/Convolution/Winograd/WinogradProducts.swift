@@ -1,3 +1,4 @@
+import CNNWinogradKernels
 import CNNGEMM
 
 /// The element-wise stage of a Winograd conv as packed GEMM products: for each of the α²

@@ -1,3 +1,5 @@
+import CNNWinogradKernels
+
 /// The tiles of a Winograd conv: each image's output is covered by `tilesDown × tilesAcross`
 /// tiles of m×m (the last row and column of tiles may stick out), numbered image by image and
 /// row by row across the batch; tile (ty, tx) reads the α×α input patch whose top-left element

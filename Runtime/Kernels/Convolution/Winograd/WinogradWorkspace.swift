@@ -1,3 +1,5 @@
+import CNNWinogradKernels
+
 /// The scratch of one thread of a Winograd conv, inside the kernel's workspace.
 struct WinogradSlot {
     /// V of a block: α² frequencies of `C_in × tiles` floats (`WinogradBlock.frequencyStride`).

@@ -44,11 +44,14 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
         store(sums, into: target)
     }
 
-    /// How many depth steps ahead the micro-kernel prefetches its operands (measured on
-    /// ResNet-50 and MobileNetV2, whose deep layers' weights and Winograd's transformed filters
-    /// come from memory: 24 steps made the whole models 1–5% faster, 64 a further 1%).
+    /// How many depth steps ahead the micro-kernel prefetches its operands: 64 for a full tile
+    /// (measured on ResNet-50 and MobileNetV2, whose deep layers' weights and Winograd's
+    /// transformed filters come from memory: 24 steps made the whole models 1–5% faster, 64 a
+    /// further 1%), more for narrower tiles, whose steps take less time, so that a prefetch is
+    /// always about as far ahead in time (Winograd's 16-tile products of 7x7 maps run tiles of
+    /// one vector).
     @inlinable
-    static var prefetchSteps: Int { 64 }
+    static var prefetchSteps: Int { 64 * (Architecture.blocking.tileColumns / Architecture.lanes) / Vectors }
 
     /// Finishes the sums (beta, then the epilogue) and stores them. Each step is a loop over the
     /// whole tile with its condition outside, so that the unrolled code keeps the tile in

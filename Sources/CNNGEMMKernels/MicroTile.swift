@@ -17,6 +17,11 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
     @inlinable @inline(__always)
     public static func run<Left: TileLeftOperand>(depth: Int, a: Left, b: RightPanel, target: TileTarget) {
         let vectorBytes = MemoryLayout<Vector>.stride
+        // B read in place (rows `stride` floats apart, wider than a panel) over fewer steps than
+        // the prefetch distance: ask for the panel after next along the same rows instead.
+        let panelBytes = Architecture.blocking.tileColumns * MemoryLayout<Float>.stride
+        let prefetchOffset = b.stride > Architecture.blocking.tileColumns && depth < Self.prefetchSteps
+            ? 2 * panelBytes : Self.prefetchSteps * b.stride * MemoryLayout<Float>.stride
         var sums = Sums(repeating: InlineArray(repeating: Vector()))
         var aStep = a
         var bStep = UnsafeRawPointer(b.start)
@@ -35,7 +40,7 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
             }
             // Weights come from memory on a layer's first tiles (the layers before evicted
             // them): ask for B's lines, and A's when packed, `prefetchSteps` steps ahead.
-            let ahead = bStep + Self.prefetchSteps * bStride
+            let ahead = bStep + prefetchOffset
             for column in 0..<Vectors { ccpu_prefetch(ahead + column * vectorBytes) }
             aStep.prefetch(stepsAhead: Self.prefetchSteps)
             aStep.advance()

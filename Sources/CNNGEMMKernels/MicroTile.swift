@@ -39,7 +39,8 @@ public enum MicroTile<let Rows: Int, let Vectors: Int, Architecture: GEMMArchite
                 }
             }
             // Weights come from memory on a layer's first tiles (the layers before evicted
-            // them): ask for B's lines, and A's when packed, `prefetchSteps` steps ahead.
+            // them): ask for B's lines `prefetchOffset` ahead, and A's when packed
+            // `prefetchSteps` steps ahead.
             let ahead = bStep + prefetchOffset
             for column in 0..<Vectors { ccpu_prefetch(ahead + column * vectorBytes) }
             aStep.prefetch(stepsAhead: Self.prefetchSteps)

@@ -40,20 +40,19 @@ struct WinogradSteps {
                 let patches = slot.laneRows + band.firstTile, tiles = band.tileColumns.count
                 if let (offset, rows) = grid.directInput(of: band, channel: channel) {
                     lanes.gatherPatches(operands.x + offset, rowStride: grid.inputWidth, rows: rows, tiles: tiles, into: patches,
-                                       laneStride: laneStride)
+                                        laneStride: laneStride)
                     grid.zeroPaddedColumns(of: band, in: patches, laneStride: laneStride)
                 } else {
                     grid.copyInputBand(band, index: index, from: operands.x + channel * plane, into: slot.bandBuffer)
                     let start = grid.bandStart(band, index: index, rowsPerBand: grid.patchSize, rowStride: grid.inputBandStride)
-                    lanes.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, rows: 0..<grid.patchSize, tiles: tiles,
-                                       into: patches,
-                                       laneStride: laneStride)
+                    lanes.gatherPatches(slot.bandBuffer + start, rowStride: grid.inputBandStride, rows: 0..<grid.patchSize,
+                                        tiles: tiles, into: patches, laneStride: laneStride)
                 }
             }
             for group in 0..<block.groups {
                 lanes.transformInput(slot.laneRows + group * laneCount, laneStride: laneStride, inputTransform: inputTransform,
-                                    scratch: slot.scratch, output: transformedInput + channel * block.paddedTiles + group * laneCount,
-                                    frequencyStride: frequencyStride)
+                                     scratch: slot.scratch, output: transformedInput + channel * block.paddedTiles + group * laneCount,
+                                     frequencyStride: frequencyStride)
             }
         }
     }
@@ -106,14 +105,14 @@ struct WinogradSteps {
             let bias = FloatVector(repeating: operands.bias?[channel] ?? 0)
             for group in 0..<block.groups {
                 lanes.transformOutput(products + (channel - rows.lowerBound) * block.paddedTiles + group * laneCount,
-                                     frequencyStride: productStride, outputTransform: outputTransform, scratch: slot.scratch,
-                                     offset: bias, outputs: slot.laneRows + group * laneCount, laneStride: laneStride)
+                                      frequencyStride: productStride, outputTransform: outputTransform, scratch: slot.scratch,
+                                      offset: bias, outputs: slot.laneRows + group * laneCount, laneStride: laneStride)
             }
             for index in 0..<map.bandCount {
                 let band = map.bands[index]
                 let start = grid.bandStart(band, index: index, rowsPerBand: grid.tileSize, rowStride: grid.outputBandStride)
                 lanes.scatterTiles(slot.laneRows + band.firstTile, laneStride: laneStride, tiles: band.tileColumns.count,
-                                  into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
+                                   into: slot.bandBuffer + start, rowStride: grid.outputBandStride)
             }
             // The rows are copied into the output with the residual added and the activation
             // applied on the way.

@@ -6,14 +6,14 @@ import Foundation
 // cnnc-kernel-bench: times cnnc's packed GEMM next to `cblas_sgemm`, and single convolution
 // layers on cnnc's fast kernels next to `cblas_sgemm` alone on the GEMM an im2col conv of the
 // same shape performs, on 1 and 2 threads.
-// Usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2] [--only gemm|conv]
+// Usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2] [--only gemm|conv|pool]
 
 /// The command-line settings.
 struct Settings {
     var repetitions = 20
     var threadCounts = [1, 2]
-    /// The tables to print (both by default).
-    var sections: Set<String> = ["gemm", "conv"]
+    /// The tables to print (all by default).
+    var sections: Set<String> = ["gemm", "conv", "pool"]
 
     init(_ arguments: [String]) throws {
         var index = 0
@@ -30,10 +30,10 @@ struct Settings {
                 guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { throw Diagnostic("--threads takes a list such as 1,2") }
                 threadCounts = counts
             case "--only":
-                guard ["gemm", "conv"].contains(value) else { throw Diagnostic("--only takes gemm or conv") }
+                guard ["gemm", "conv", "pool"].contains(value) else { throw Diagnostic("--only takes gemm, conv or pool") }
                 sections = [value]
             default:
-                throw Diagnostic("unknown option \(argument); usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2] [--only gemm|conv]")
+                throw Diagnostic("unknown option \(argument); usage: cnnc-kernel-bench [--repetitions N] [--threads 1,2] [--only gemm|conv|pool]")
             }
             index += 2
         }
@@ -86,6 +86,10 @@ func main() throws {
     print("")
     if settings.sections.contains("gemm") {
         try GEMMBenchmark(repetitions: settings.repetitions, threadCounts: settings.threadCounts).printTable()
+    }
+    if settings.sections.contains("pool") {
+        PoolBenchmark(repetitions: settings.repetitions).printTable()
+        print("")
     }
     guard settings.sections.contains("conv") else { return }
     print("conv layers: GFLOP/s counts the direct conv's 2·MACs (Winograd does fewer flops); peak = "

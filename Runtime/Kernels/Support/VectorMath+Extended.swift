@@ -19,7 +19,7 @@ extension VectorMath {
     /// by 2^23), −inf at ±0, NaN below 0 and for NaN, inf at inf.
     @inline(__always)
     static func logarithm(_ x: FloatVector) -> FloatVector {
-        let subnormal = (x .> 0) .& (x .< 1.175_494_35e-38)
+        let subnormal = (x .> 0) .& (x .< Float.leastNormalMagnitude)
         let scaled = x.replacing(with: x * 8_388_608, where: subnormal)
         var result = log(scaled)
         result = result.replacing(with: result - 15.942_385_152_878_742, where: subnormal)

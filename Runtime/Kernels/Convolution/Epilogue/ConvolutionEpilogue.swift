@@ -51,7 +51,7 @@ struct ConvolutionEpilogue: Sendable {
     /// (then `activate` runs after the product).
     var registerActivation: GEMMActivation? {
         switch activation {
-        case .none: .none
+        case .none: GEMMActivation.none
         case .relu: .relu
         case .clip: .clip(lower: alpha, upper: beta)
         case .leakyRelu: .leakyRelu(slope: alpha)

@@ -22,14 +22,14 @@ import Foundation
 /// leaky_relu in registers), which is transposed back into the output planes (`BlockTranspose`);
 /// other activations then run over each channel's positions.
 ///
-/// Threads, each on its own workspace slot so that no thread reads what another wrote:
-/// - weights up to `positionSplitWeightBytes`, or column matrices from
-///   `positionSplitColumnBytes` up: each thread takes a band of positions (whole register-tile
-///   rows), reads (copies or gathers) only their inputs and multiplies them by all the weights,
-///   which stay in the shared cache;
-/// - larger weights: each thread takes a band of output channels (whole register-tile columns,
-///   balanced by channel count), reads the inputs of every position and computes its band, so
-///   that the weights are read once in all.
+/// Threads, each on its own workspace slot so that no thread reads what another wrote
+/// (`splitsPositions`):
+/// - a band of output channels (whole register-tile columns, balanced by channel count): each
+///   thread reads the inputs of every position and computes its band, writing whole output
+///   planes; the weights are read once in all;
+/// - a band of positions (whole register-tile rows): each thread reads (copies or gathers)
+///   only their inputs and multiplies them by all the weights, which stay in the shared cache;
+///   both threads write into every output plane, whose line at the band boundary they share.
 struct SmallMapConvolutionKernel: Kernel {
     let name: String
     /// The conv's shapes and window.
@@ -75,6 +75,13 @@ struct SmallMapConvolutionKernel: Kernel {
     /// a few MiB, well inside the shared 32 MiB L3 cache.
     static let positionSplitWeightBytes = 3 << 20
 
+    /// The largest input (column matrix, or image of a 1x1 conv) that every thread reads whole
+    /// when threads split small weights by output channels: half of this processor's 1 MiB L2.
+    /// (MobileNetV2's 1x1 convs at 14x14 and 7x7, 31–451 KiB of input, run 3–5% faster split
+    /// by channels than by positions on 2 threads; ResNet-50's 1024→256 at 14x14, 784 KiB, is
+    /// 5% slower.)
+    static let channelSplitInputBytes = 512 << 10
+
     /// The smallest column matrix for which threads split the positions whatever the weights:
     /// gathering it whole on every thread then costs more than reading the weights twice
     /// (measured on ResNet-50's 3x3/2 512→512 conv at 14x14: 0.82 ms against 0.90 on 2 threads,
@@ -109,10 +116,8 @@ struct SmallMapConvolutionKernel: Kernel {
         self.epilogue = epilogue
         threadSlots = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let positions = geometry.outputPlane
-        let columnBytes = geometry.columnRows * positions * MemoryLayout<Float>.stride
-        splitsPositions = geometry.columnRows * geometry.outputChannels * MemoryLayout<Float>.stride
-            <= Self.positionSplitWeightBytes
-            || (!pointwise && columnBytes >= Self.positionSplitColumnBytes)
+        splitsPositions = Self.splitsPositions(geometry, pointwise: pointwise, threads: threadSlots,
+                                               alignment: instructionSet.columnTile)
         let slots = threadSlots
         let bands = splitsPositions
             ? (0..<slots).map { Self.positionBand($0, of: slots, positions: positions) }.filter { !$0.isEmpty }
@@ -151,6 +156,20 @@ struct SmallMapConvolutionKernel: Kernel {
         }
         resultBytes = WorkspaceSize.bytes(forFloats: longest.rows * Self.resultLeading(geometry.outputChannels))
         gemmBytes = (longest.workspaceByteCount(threadCount: 1) + 63) / 64 * 64
+    }
+
+    /// Whether threads split the positions of `geometry` (else its output channels, in bands of
+    /// `alignment`): positions for column matrices from `positionSplitColumnBytes` up; channels
+    /// for weights above `positionSplitWeightBytes`; for smaller weights, channels when every
+    /// thread may read the whole input (up to `channelSplitInputBytes`) and the bands of
+    /// `threads` threads are balanced (none an eighth above an equal share), else positions.
+    static func splitsPositions(_ geometry: ConvolutionGeometry, pointwise: Bool, threads: Int, alignment: Int) -> Bool {
+        let columnBytes = geometry.columnRows * geometry.outputPlane * MemoryLayout<Float>.stride
+        if !pointwise && columnBytes >= positionSplitColumnBytes { return true }
+        guard geometry.columnRows * geometry.outputChannels * MemoryLayout<Float>.stride <= positionSplitWeightBytes else { return false }
+        let channels = geometry.outputChannels
+        let widest = (0..<threads).map { channelBand($0, of: threads, channels: channels, alignment: alignment).count }.max() ?? channels
+        return columnBytes > channelSplitInputBytes || 8 * widest * threads > 9 * channels
     }
 
     /// The output rows (of width `width`) that `positions` touch.

@@ -48,9 +48,13 @@ struct SmallMapConvolutionTests {
         }
     }
 
-    @Test("the same bits on 1, 2 and 3 threads, splitting positions (small weights) or output channels (large)",
-          arguments: [(64, 200, 7), (192, 1600, 5)])
-    func threadCountsAgree(inputChannels: Int, outputChannels: Int, size: Int) throws {
+    /// Small weights split output channels when the bands are balanced and the columns small
+    /// (64→200 at 7x7: 96 and 104 channels, 113 KiB), else positions (64→64 at 7x7: bands of 48
+    /// and 16; 128→200 at 14x14: 882 KiB of columns); large weights split output channels
+    /// (192→1600 at 5x5: 10.5 MiB).
+    @Test("the same bits on 1, 2 and 3 threads, splitting positions or output channels",
+          arguments: [(64, 200, 7, false), (64, 64, 7, true), (128, 200, 14, true), (192, 1600, 5, false)])
+    func threadCountsAgree(inputChannels: Int, outputChannels: Int, size: Int, splitsPositions: Bool) throws {
         var generator = SeededGenerator(seed: 0x5A12)
         let operands = [try Tensor.random(shape: [1, inputChannels, size, size], using: &generator),
                         try Tensor.random(shape: [outputChannels, inputChannels, 3, 3], using: &generator),
@@ -60,10 +64,7 @@ struct SmallMapConvolutionTests {
         FusedConvolutionCases.setActivation(.relu, on: &attributes)
         let request = try KernelHarness.request(.fusedConv, operands: operands, attributes: attributes, constantIndices: [1, 2])
         let kernel = try #require(try ConvolutionKernels().makeKernel(for: request) as? SmallMapConvolutionKernel)
-        let weightBytes = inputChannels * 9 * outputChannels * 4, columnBytes = inputChannels * 9 * size * size * 4
-        #expect(kernel.splitsPositions == (weightBytes <= SmallMapConvolutionKernel.positionSplitWeightBytes
-                                           || columnBytes >= SmallMapConvolutionKernel.positionSplitColumnBytes))
-        #expect(kernel.splitsPositions == (outputChannels == 200))
+        #expect(kernel.splitsPositions == splitsPositions)
         let results = try (1...3).map { threads in
             try KernelHarness.run(kernel, operands: operands, resultTypes: request.resultTypes, threadCount: threads)[0]
         }

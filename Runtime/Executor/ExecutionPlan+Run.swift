@@ -15,16 +15,19 @@ extension ExecutionPlan {
     }
 
     /// One run: checks the inputs, keeps OpenBLAS on one thread, takes an arena, copies the
-    /// inputs in, runs every step with flush-to-zero on, and copies the outputs out. With `timed`, also the seconds of each step.
+    /// inputs in (in bands of rows, one per thread: `Tensor.copyBytes(to:threadCount:)`), runs
+    /// every step with flush-to-zero on, and copies the outputs out. With `timed`, also the
+    /// seconds of each step.
     private func execute(_ inputs: [String: Tensor], timed: Bool) throws -> (outputs: [String: Tensor], seconds: [Double]) {
         try ValueChecks.check(inputs, against: graph.inputs, role: "input", graph: graph)
         BLASThreads.useOneThread()
         return try pool.withArena { arena in
             try FloatingPointMode.withFlushToZero {
-                for (declaration, location) in zip(graph.inputs, inputLocations) {
-                    inputs[declaration.name]?.copyBytes(to: location.pointer(arena: arena.base, resident: resident))
-                }
                 let context = KernelContext(threadCount: options.threadCount)
+                for (declaration, location) in zip(graph.inputs, inputLocations) {
+                    inputs[declaration.name]?.copyBytes(to: location.pointer(arena: arena.base, resident: resident),
+                                                        threadCount: context.threadCount)
+                }
                 var seconds: [Double] = []
                 if timed {
                     seconds.reserveCapacity(steps.count)

@@ -1,14 +1,52 @@
+import CNNGEMM
 import CNNIR
 
 extension Tensor {
+    /// The fewest bytes copied on more than one thread (`copyBytes(to:threadCount:)`).
+    static let bandedCopyBytes = 64 << 10
+
     /// Copies the elements, as they are stored, to `destination` (which must hold
     /// `count * dtype.byteSize` bytes).
     public func copyBytes(to destination: UnsafeMutableRawPointer) {
+        withUnsafeElementBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            destination.copyMemory(from: base, byteCount: bytes.count)
+        }
+    }
+
+    /// Copies the elements like `copyBytes(to:)`, on up to `threadCount` threads of the worker
+    /// pool when the tensor has two axes or more and at least `bandedCopyBytes`: each thread
+    /// copies one band of rows of every plane (the last two axes), the rows that the thread of
+    /// the same number reads in a conv that splits its output rows or positions. That is how
+    /// a run copies its inputs in: the first layer's threads then read what their own cores
+    /// wrote (docs/RUNTIME.md, Threads).
+    public func copyBytes(to destination: UnsafeMutableRawPointer, threadCount: Int) {
+        withUnsafeElementBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let rows = rank >= 2 ? shape[rank - 2] : 1
+            let parts = min(threadCount, rows)
+            guard parts > 1, bytes.count >= Tensor.bandedCopyBytes, let width = shape.last, width > 0 else {
+                destination.copyMemory(from: base, byteCount: bytes.count)
+                return
+            }
+            let rowBytes = width * dtype.byteSize, planeBytes = rows * rowBytes, planes = bytes.count / planeBytes
+            WorkerPool.shared.run(parts: parts) { part in
+                let band = (part * rows / parts)..<((part + 1) * rows / parts)
+                for plane in 0..<planes {
+                    let offset = plane * planeBytes + band.lowerBound * rowBytes
+                    (destination + offset).copyMemory(from: base + offset, byteCount: band.count * rowBytes)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the elements' bytes, as they are stored.
+    private func withUnsafeElementBytes(_ body: (UnsafeRawBufferPointer) -> Void) {
         switch storage {
-        case .f32(let elements): Tensor.copy(elements, to: destination)
-        case .f64(let elements): Tensor.copy(elements, to: destination)
-        case .i64(let elements): Tensor.copy(elements, to: destination)
-        case .bool(let elements): Tensor.copy(elements, to: destination)
+        case .f32(let elements): elements.withUnsafeBytes(body)
+        case .f64(let elements): elements.withUnsafeBytes(body)
+        case .i64(let elements): elements.withUnsafeBytes(body)
+        case .bool(let elements): elements.withUnsafeBytes(body)
         }
     }
 
@@ -23,14 +61,6 @@ extension Tensor {
         case .bool:
             let bytes = Tensor.read(UInt8.self, count: count, from: source)
             try self.init(shape: shape, elements: bytes.map { $0 != 0 })
-        }
-    }
-
-    /// Copies an array's elements to raw memory.
-    private static func copy<Element>(_ elements: [Element], to destination: UnsafeMutableRawPointer) {
-        elements.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            destination.copyMemory(from: base, byteCount: bytes.count)
         }
     }
 

@@ -80,7 +80,7 @@ enum SwiftEmitter {
             lines.append("        guard let input\(index) = inputs[\(literal)], input\(index).type == \(typeLiteral(input.type)) else {")
             lines.append("            throw Diagnostic(\"input %\(input.name) must be \(input.type), found \\(inputs[\(literal)].map { \"\\($0.type)\" } ?? \"none\")\")")
             lines.append("        }")
-            lines.append("        input\(index).copyBytes(to: \(pointer(input.location, mutable: true)))")
+            lines.append("        input\(index).copyBytes(to: \(pointer(input.location, mutable: true)), threadCount: context.threadCount)")
         }
         lines.append("        FloatingPointMode.withFlushToZero {")
         for (index, step) in steps.enumerated() {
